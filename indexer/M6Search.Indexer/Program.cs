@@ -1,0 +1,21 @@
+using System.CommandLine;
+using M6Search.Indexer.Commands;
+
+var root = new RootCommand("M6Search: cross-modal product search. Catalog tools, training, evaluation and indexing.");
+root.Subcommands.Add(InfoCommand.Create());
+
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (OperationCanceledException)
+{
+    await Console.Error.WriteLineAsync("m6: cancelled");
+    return 130;
+}
+catch (Exception ex) when (Environment.GetEnvironmentVariable("M6_DEBUG") != "1")
+{
+    // A clear one-line error for people; M6_DEBUG=1 shows the stack trace instead.
+    await Console.Error.WriteLineAsync($"m6: error: {ex.Message}");
+    return 1;
+}

@@ -1,0 +1,22 @@
+namespace M6Search.Stores.Abstractions;
+
+/// <summary>
+/// Payload conditions, all of which must hold. Null members do not filter. Within one list any value matches.
+/// </summary>
+public sealed record ProductFilter
+{
+    public IReadOnlyList<string>? Categories { get; init; }
+
+    public IReadOnlyList<string>? Merchants { get; init; }
+
+    /// <summary>Inclusive lower bound on price; products without a price never match a price bound.</summary>
+    public double? MinPrice { get; init; }
+
+    /// <summary>Inclusive upper bound on price.</summary>
+    public double? MaxPrice { get; init; }
+
+    /// <summary>
+    /// Exact matches on other keyword fields: top-level ("lang", "currency") or attributes ("attributes.color").
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Keywords { get; init; }
+}
