@@ -15,7 +15,39 @@ public static class ComputeDevice
     };
 
     /// <summary>True when the loaded libtorch was built with CUDA and sees at least one GPU.</summary>
-    public static bool CudaAvailable => torch.cuda.is_available();
+    public static bool CudaAvailable
+    {
+        get
+        {
+            EnsureLibTorchLoaded();
+            return torch.cuda.is_available();
+        }
+    }
+
+    /// <summary>
+    /// Loads libtorch, turning TorchSharp's type-initialiser failure into an error that says what to do.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No usable libtorch could be loaded.</exception>
+    public static void EnsureLibTorchLoaded()
+    {
+        try
+        {
+            torch.InitializeDeviceType(DeviceType.CPU);
+        }
+        catch (TypeInitializationException ex)
+        {
+            Exception root = ex;
+            while (root.InnerException is not null)
+            {
+                root = root.InnerException;
+            }
+
+            throw new InvalidOperationException(
+                "libtorch could not be loaded. A default build bundles the CPU libtorch; a build with " +
+                "-p:M6LibTorch=external needs a libtorch on LD_LIBRARY_PATH (for example an installed PyTorch's " +
+                $"torch/lib folder). TorchSharp said: {root.Message}", ex);
+        }
+    }
 
     /// <summary>The device to run on.</summary>
     /// <exception cref="InvalidOperationException">CUDA was asked for and is not available.</exception>
@@ -32,6 +64,7 @@ public static class ComputeDevice
     /// <summary>A one-line description of the runtime: TorchSharp and libtorch versions, threads, CUDA devices.</summary>
     public static string Describe()
     {
+        EnsureLibTorchLoaded();
         string cuda = CudaAvailable ? $"{torch.cuda.device_count()} CUDA device(s)" : "no CUDA";
         return $"TorchSharp {typeof(torch).Assembly.GetName().Version}, libtorch {torch.__version__}, " +
                $"{torch.get_num_threads()} CPU threads, {cuda}";
