@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using M6Search.Imaging.Errors;
 
 namespace M6Search.Imaging.Remote;
 
@@ -23,21 +24,33 @@ internal sealed class RemoteImageCache
         return Path.Combine(_directory, hash[..2], hash);
     }
 
-    /// <summary>The cached bytes, or null when the URL is not cached.</summary>
-    public async Task<byte[]?> TryReadAsync(Uri url, CancellationToken cancellationToken)
+    /// <summary>
+    /// The cached bytes, or null when the URL is not cached. An entry longer than <paramref name="maxBytes"/> (written
+    /// under a larger limit) is rejected as TooLarge before it is read.
+    /// </summary>
+    public async Task<byte[]?> TryReadAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
     {
         var path = PathFor(url);
+        FileStream stream;
         try
         {
-            return await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.Asynchronous);
         }
-        catch (FileNotFoundException)
+        catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
         }
-        catch (DirectoryNotFoundException)
+
+        await using (stream.ConfigureAwait(false))
         {
-            return null;
+            if (stream.Length > maxBytes)
+            {
+                throw ImageErrors.TooLarge(url.OriginalString, stream.Length, maxBytes);
+            }
+
+            var bytes = new byte[stream.Length];
+            await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return bytes;
         }
     }
 

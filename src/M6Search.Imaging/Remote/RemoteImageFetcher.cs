@@ -100,7 +100,7 @@ public sealed class RemoteImageFetcher
 
         if (_cache is not null)
         {
-            var cached = await _cache.TryReadAsync(url, cancellationToken).ConfigureAwait(false);
+            var cached = await _cache.TryReadAsync(url, _maxBytes, cancellationToken).ConfigureAwait(false);
             if (cached is not null)
             {
                 RemoteImageLog.CacheHit(_logger, source, _cache.PathFor(url));

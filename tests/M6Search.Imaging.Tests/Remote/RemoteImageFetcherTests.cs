@@ -189,6 +189,21 @@ public sealed class RemoteImageFetcherTests : IDisposable
     }
 
     [Fact]
+    public async Task FetchAsync_RejectsACachedEntryAboveMaxBytes_WithoutARequest()
+    {
+        await RemoteImageFetcher.Create(Options(_cache.Path), FakeHttpHandler.Always(() => Ok(Png))).FetchAsync(Url);
+        var options = Options(_cache.Path);
+        options.MaxBytes = Png.Length - 1;
+        var handler = FakeHttpHandler.Always(() => Ok(Png));
+        var fetcher = RemoteImageFetcher.Create(options, handler);
+
+        var error = await Assert.ThrowsAsync<ImageLoadException>(() => fetcher.FetchAsync(Url));
+
+        Assert.Equal(ImageErrorKind.TooLarge, error.Kind);
+        Assert.Equal(0, handler.Requests);
+    }
+
+    [Fact]
     public async Task LoadAsync_ReportsNotAnImage_ForAnHtmlPage_AndDoesNotCacheIt()
     {
         var html = Encoding.UTF8.GetBytes("<html><body>Please log in</body></html>");
