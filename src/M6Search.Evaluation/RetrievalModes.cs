@@ -31,29 +31,40 @@ public static class RetrievalModes
     /// order of <see cref="All"/> and dropping repeats.
     /// </summary>
     /// <exception cref="ArgumentException">A name is not a mode, or the list is empty.</exception>
-    public static IReadOnlyList<RetrievalMode> Parse(string value)
+    public static IReadOnlyList<RetrievalMode> Parse(string value) =>
+        TryParse(value, out IReadOnlyList<RetrievalMode> modes, out string? error)
+            ? modes
+            : throw new ArgumentException(error, nameof(value));
+
+    /// <summary>Like <see cref="Parse"/>, returning the problem as a sentence instead of throwing.</summary>
+    public static bool TryParse(string value, out IReadOnlyList<RetrievalMode> modes, out string? error)
     {
         ArgumentNullException.ThrowIfNull(value);
+        modes = [];
         var chosen = new HashSet<RetrievalMode>();
         foreach (string part in value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            RetrievalMode? mode = All.Cast<RetrievalMode?>()
-                .FirstOrDefault(m => string.Equals(Name(m!.Value), part, StringComparison.OrdinalIgnoreCase));
-            if (mode is null)
+            RetrievalMode[] match = All.Where(m => string.Equals(Name(m), part, StringComparison.OrdinalIgnoreCase)).ToArray();
+            if (match.Length == 0)
             {
-                throw new ArgumentException(
-                    $"Unknown retrieval mode '{part}': expected a comma-separated list of title, image, text, hybrid.",
-                    nameof(value));
+                error = $"Unknown retrieval mode '{part}': expected a comma-separated list of {ListText}.";
+                return false;
             }
 
-            chosen.Add(mode.Value);
+            chosen.Add(match[0]);
         }
 
         if (chosen.Count == 0)
         {
-            throw new ArgumentException("No retrieval mode given: expected a comma-separated list of title, image, text, hybrid.", nameof(value));
+            error = $"No retrieval mode given: expected a comma-separated list of {ListText}.";
+            return false;
         }
 
-        return All.Where(chosen.Contains).ToArray();
+        modes = All.Where(chosen.Contains).ToArray();
+        error = null;
+        return true;
     }
+
+    /// <summary>Every mode's name, comma-separated: the default of <c>--modes</c>.</summary>
+    public static string ListText => string.Join(",", All.Select(Name));
 }

@@ -4,7 +4,7 @@ namespace M6Search.Evaluation.Input;
 public sealed class EvaluationInputException : Exception
 {
     public EvaluationInputException(string filePath, int line, string problem, Exception? innerException = null)
-        : base($"{filePath}:{line}: {problem}", innerException)
+        : base(line > 0 ? $"{filePath}:{line}: {problem}" : $"{filePath}: {problem}", innerException)
     {
         FilePath = filePath;
         Line = line;
