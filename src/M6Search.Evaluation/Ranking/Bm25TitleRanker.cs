@@ -33,6 +33,7 @@ public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
     private readonly DirectoryReader _reader;
     private readonly IndexSearcher _searcher;
     private readonly QueryBuilder _queryBuilder;
+    private readonly string[] _idByDoc;
 
     public Bm25TitleRanker(IReadOnlyList<CorpusProduct> products)
     {
@@ -65,6 +66,13 @@ public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
         _reader = DirectoryReader.Open(_directory);
         _searcher = new IndexSearcher(_reader) { Similarity = new BM25Similarity() };
         _queryBuilder = new QueryBuilder(_analyzer);
+
+        // Stored ids read once: a deep ranking would otherwise load a stored document per hit.
+        _idByDoc = new string[_reader.MaxDoc];
+        for (int doc = 0; doc < _idByDoc.Length; doc++)
+        {
+            _idByDoc[doc] = _reader.Document(doc).Get(IdField);
+        }
     }
 
     /// <summary>Products whose titles share analysed terms with the query, by BM25 score; equal scores in catalog order.</summary>
@@ -83,7 +91,7 @@ public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
         }
 
         TopDocs top = _searcher.Search(lucene, count);
-        return top.ScoreDocs.Select(hit => _searcher.Doc(hit.Doc).Get(IdField)).ToArray();
+        return top.ScoreDocs.Select(hit => _idByDoc[hit.Doc]).ToArray();
     }
 
     public void Dispose()
