@@ -1,0 +1,53 @@
+using M6Search.Evaluation.Ranking;
+using M6Search.Evaluation.Tests.TestDoubles;
+
+namespace M6Search.Evaluation.Tests.Ranking;
+
+public class ReciprocalRankFusionTests
+{
+    [Fact]
+    public void Fuse_OrdersBySummedReciprocalRanks_WithKSixty()
+    {
+        // a: 1/61 = .01639; b: 1/62 + 1/61 = .03252; c: 1/63 + 1/62 = .03200; d: 1/63 = .01587
+        IReadOnlyList<string> fused = ReciprocalRankFusion.Fuse([["a", "b", "c"], ["b", "c", "d"]], k: 60);
+
+        Assert.Equal(["b", "c", "a", "d"], fused);
+    }
+
+    [Fact]
+    public void Fuse_LetsATopRankWin_WhenKIsZero()
+    {
+        // a: 1/1 = 1; b: 1/2 + 1/1 = 1.5; c: 1/3 + 1/2 = .833; d: 1/3. With k = 0 the single first place beats c.
+        IReadOnlyList<string> fused = ReciprocalRankFusion.Fuse([["a", "b", "c"], ["b", "c", "d"]], k: 0);
+
+        Assert.Equal(["b", "a", "c", "d"], fused);
+    }
+
+    [Fact]
+    public void Fuse_BreaksEqualScoresByBestRankThenId()
+    {
+        // x and z both score 1/61 with best rank 1: ordinal id decides. y (1/62) follows. w: 1/62 too, id after y.
+        IReadOnlyList<string> fused = ReciprocalRankFusion.Fuse([["z", "y"], ["x", "w"]], k: 60);
+
+        Assert.Equal(["x", "z", "w", "y"], fused);
+    }
+
+    [Fact]
+    public void Fuse_StopsAtDepth()
+    {
+        Assert.Equal(["b", "c"], ReciprocalRankFusion.Fuse([["a", "b", "c"], ["b", "c", "d"]], k: 60, depth: 2));
+    }
+
+    [Fact]
+    public void FusionRanker_FusesOnlyTheCandidateDepthOfEachRanker()
+    {
+        var query = Judged.Eval(Judged.Query("q", "mug", "en", [], ("a", 1)));
+        var first = new FixedRanker(new Dictionary<string, string[]> { ["q"] = ["a", "b", "c"] });
+        var second = new FixedRanker(new Dictionary<string, string[]> { ["q"] = ["b", "c", "d"] });
+
+        // Candidate depth 2 fuses [a, b] and [b, c]: b = 1/61 + 1/62, a = 1/61, c = 1/62.
+        // Candidate depth 3 fuses the whole lists, where c's two appearances beat a's one (as above).
+        Assert.Equal(["b", "a"], new FusionRanker([first, second], k: 60, candidateDepth: 2).Rank(query, depth: 2));
+        Assert.Equal(["b", "c"], new FusionRanker([first, second], k: 60, candidateDepth: 3).Rank(query, depth: 2));
+    }
+}

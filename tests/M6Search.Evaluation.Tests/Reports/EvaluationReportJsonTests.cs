@@ -1,0 +1,71 @@
+using System.Text.Json;
+using M6Search.Evaluation.Corpus;
+using M6Search.Evaluation.Ranking;
+using M6Search.Evaluation.Reports;
+using M6Search.Evaluation.Tests.TestDoubles;
+
+namespace M6Search.Evaluation.Tests.Reports;
+
+public class EvaluationReportJsonTests
+{
+    private static EvaluationReport Report()
+    {
+        var corpus = new EvaluationCorpus([new CorpusProduct("p1", "Ceramic mug", "en"), new CorpusProduct("p2", "Bumpy mug", "en")]);
+        var query = Judged.Query("q1", "bumpy mug", "en", ["bumpy"], ("p1", 2), ("p2", 1));
+        var title = new FixedRanker(new Dictionary<string, string[]> { ["q1"] = ["p2"] });
+        var image = new FixedRanker(new Dictionary<string, string[]> { ["q1"] = ["p1", "p2"] });
+        return new RetrievalEvaluator().Evaluate(
+            corpus, [Judged.Eval(query)],
+            new Dictionary<RetrievalMode, IQueryRanker> { [RetrievalMode.Title] = title, [RetrievalMode.Image] = image });
+    }
+
+    [Fact]
+    public void Serialize_WritesSettingsRowsAndComparisons()
+    {
+        using JsonDocument json = JsonDocument.Parse(EvaluationReportJson.Serialize(Report()));
+        JsonElement root = json.RootElement;
+
+        Assert.Equal(10, root.GetProperty("k").GetInt32());
+        Assert.Equal(100, root.GetProperty("recallDepth").GetInt32());
+        Assert.Equal(60, root.GetProperty("rrfK").GetInt32());
+        Assert.Equal(2, root.GetProperty("products").GetInt32());
+        Assert.Equal(1, root.GetProperty("queries").GetInt32());
+        Assert.False(root.TryGetProperty("perQuery", out _));
+
+        JsonElement[] rows = root.GetProperty("rows").EnumerateArray().ToArray();
+        Assert.Equal(["title/en", "title/all", "image/en", "image/all"],
+            rows.Select(r => r.GetProperty("mode").GetString() + "/" + r.GetProperty("lang").GetString()));
+        JsonElement imageAll = rows[3];
+        foreach (string name in new[] { "queries", "skippedQueries", "ndcg", "precision", "recall", "mrr", "hiddenTraitRecall",
+                     "hiddenTraitQueries", "hiddenTraitProducts", "hiddenTraitFound" })
+        {
+            Assert.Equal(JsonValueKind.Number, imageAll.GetProperty(name).ValueKind);
+        }
+
+        Assert.Equal(1.0, imageAll.GetProperty("hiddenTraitRecall").GetDouble());
+        Assert.Equal(0.0, rows[1].GetProperty("hiddenTraitRecall").GetDouble());
+
+        JsonElement comparison = root.GetProperty("comparisons").EnumerateArray().First(c => c.GetProperty("lang").GetString() == "all");
+        Assert.Equal("image", comparison.GetProperty("mode").GetString());
+        Assert.Equal("title", comparison.GetProperty("baseline").GetString());
+        Assert.Equal(JsonValueKind.Null, comparison.GetProperty("ratio").ValueKind);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CreatesTheFolderAndWritesTheSameJson()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "m6-eval-json-" + Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(folder, "sub", "report.json");
+        try
+        {
+            EvaluationReport report = Report();
+            await EvaluationReportJson.WriteAsync(report, path);
+
+            Assert.Equal(EvaluationReportJson.Serialize(report), await File.ReadAllTextAsync(path));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
