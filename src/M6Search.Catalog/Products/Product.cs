@@ -1,11 +1,14 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using M6Search.Catalog.Serialization;
 
 namespace M6Search.Catalog.Products;
 
 /// <summary>
 /// One product of a catalog, as every tool reads it (README, "Catalog format").
+/// Serialized by <see cref="ProductJsonConverter"/> (one catalog line, extra fields flattened) with any options.
 /// </summary>
+[JsonConverter(typeof(ProductJsonConverter))]
 public sealed record Product
 {
     /// <summary>Unique within a catalog; the stable key of the product everywhere (store point id, content hash).</summary>
