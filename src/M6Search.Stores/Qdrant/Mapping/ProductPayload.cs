@@ -30,6 +30,12 @@ internal static class ProductPayload
 
     public const string AttributesKey = "attributes";
 
+    // The JSON names of Product's own members; an unnamed field may not reuse one, or reading it back would change the product.
+    private static readonly HashSet<string> NamedFields = CatalogJson.Options.GetTypeInfo(typeof(Product)).Properties
+        .Where(property => !property.IsExtensionData)
+        .Select(property => property.Name)
+        .ToHashSet(StringComparer.Ordinal);
+
     public static JsonObject ToPayload(Product product, string? contentHash, string collection)
     {
         if (product.Extra is not null && product.Extra.ContainsKey(ContentHashKey))
@@ -40,8 +46,22 @@ internal static class ProductPayload
                 $"product '{product.Id}' has a field named '{ContentHashKey}', which the Qdrant store reserves for the content hash.");
         }
 
-        JsonObject payload = JsonSerializer.SerializeToNode(product, CatalogJson.Options)?.AsObject()
+        // The unnamed fields are merged by hand: System.Text.Json writes a [JsonExtensionData] JsonObject as a nameless
+        // nested object, which is not JSON (dotnet/runtime#97225); reading them back through the attribute works.
+        JsonObject payload = JsonSerializer.SerializeToNode(product with { Extra = null }, CatalogJson.Options)?.AsObject()
             ?? throw new InvalidOperationException($"Product '{product.Id}' serialised to null.");
+        if (product.Extra is not null)
+        {
+            foreach ((string name, JsonNode? value) in product.Extra)
+            {
+                if (NamedFields.Contains(name) || payload.ContainsKey(name))
+                {
+                    throw new VectorStoreException("Upsert", collection, $"product '{product.Id}' has an extra field '{name}' that repeats one of its named fields.");
+                }
+
+                payload[name] = value?.DeepClone();
+            }
+        }
         if (contentHash is not null)
         {
             payload[ContentHashKey] = contentHash;
