@@ -14,7 +14,7 @@ namespace M6Search.Stores.Qdrant;
 /// vector "lexical" (no IDF modifier), the product as payload. Point ids are <see cref="PointIds.FromProductId"/>.
 /// Writes wait for completion (<c>wait=true</c>) with the configured ordering. See docs/qdrant.md.
 /// </summary>
-public sealed class QdrantProductStore : IProductVectorStore
+public sealed class QdrantProductStore : IProductVectorStore, IDisposable
 {
     private static readonly string[] KeywordFields =
     [
@@ -377,9 +377,12 @@ public sealed class QdrantProductStore : IProductVectorStore
     /// <summary>The store does not own its <see cref="HttpClient"/>; disposing only ends this instance.</summary>
     public ValueTask DisposeAsync()
     {
-        _disposed = true;
+        Dispose();
         return ValueTask.CompletedTask;
     }
+
+    /// <summary>Also synchronous, so that a service provider disposed with <c>Dispose()</c> can release the singleton.</summary>
+    public void Dispose() => _disposed = true;
 
     private async Task CreateCollectionAsync(CollectionSchema schema, CancellationToken cancellationToken)
     {

@@ -373,6 +373,17 @@ public sealed class QdrantStoreMappingTests
         Assert.Equal("https://gateway.test/qdrant/collections/products/points/count", handler.Requests.Single().Uri.ToString());
     }
 
+    [Fact]
+    public async Task DisposedStore_RefusesFurtherCalls()
+    {
+        var handler = new ScriptedHandler(_ => CannedReplies.Ok(CannedReplies.Count(0)));
+        var store = TestStores.Create(handler);
+        await store.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.CountAsync());
+        Assert.Empty(handler.Requests);
+    }
+
     private static string ProductJson(ProductPoint point) => JsonSerializer.Serialize(point.Product with { Extra = null }, CatalogJson.Options)
         + (point.Product.Extra?.ToJsonString() ?? string.Empty);
 }
