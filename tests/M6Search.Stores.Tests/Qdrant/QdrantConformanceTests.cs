@@ -17,7 +17,7 @@ public sealed class QdrantConformanceTests : VectorStoreConformanceTests, IAsync
     private static readonly string? Url = Environment.GetEnvironmentVariable("QDRANT_URL");
     private static readonly string? ApiKey = Environment.GetEnvironmentVariable("QDRANT_API_KEY");
 
-    private readonly string _prefix = $"m6test_{Guid.NewGuid():N}_"[..20];
+    private readonly string _prefix = $"m6test_{Guid.NewGuid():N}"[..19] + "_";
     private readonly ConcurrentDictionary<string, QdrantStoreOptions> _collections = new(StringComparer.Ordinal);
     private readonly List<HttpClient> _clients = [];
 
