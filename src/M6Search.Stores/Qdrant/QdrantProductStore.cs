@@ -219,6 +219,11 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         ArgumentNullException.ThrowIfNull(query);
         ThrowIfDisposed();
         ArgumentException.ThrowIfNullOrEmpty(query.Using, nameof(query) + "." + nameof(query.Using));
+        if (query.Using == CollectionSchema.LexicalVector)
+        {
+            throw new ArgumentException($"'{CollectionSchema.LexicalVector}' is the sparse vector; search it through HybridSearchAsync.", nameof(query));
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(query.Limit, 1, nameof(query) + "." + nameof(query.Limit));
         ArgumentOutOfRangeException.ThrowIfNegative(query.Offset, nameof(query) + "." + nameof(query.Offset));
         VectorMapper.CheckDense(query.Vector, $"the query vector for '{query.Using}'", Operation, Collection);
@@ -258,6 +263,11 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         var prefetch = new List<PrefetchDto>();
         foreach ((string name, float[] vector) in query.Dense.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
+            if (string.IsNullOrEmpty(name) || name == CollectionSchema.LexicalVector)
+            {
+                throw new ArgumentException($"'{name}' is not a dense vector name.", nameof(query));
+            }
+
             VectorMapper.CheckDense(vector, $"the query vector for '{name}'", Operation, Collection);
             prefetch.Add(new PrefetchDto { Query = vector, Using = name, Filter = filter, Limit = query.PrefetchLimit });
         }

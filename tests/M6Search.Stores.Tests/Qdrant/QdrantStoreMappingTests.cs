@@ -224,6 +224,16 @@ public sealed class QdrantStoreMappingTests
     }
 
     [Fact]
+    public async Task Search_RejectsTheSparseVectorName_WithoutSending()
+    {
+        var handler = new ScriptedHandler(_ => CannedReplies.Ok(CannedReplies.Query([])));
+        var store = TestStores.Create(handler);
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(new VectorQuery { Using = "lexical", Vector = [1f] }));
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
     public async Task Scroll_ReturnsQdrantsNextPageOffset_AndSendsItBackForTheNextPage()
     {
         JsonObject mug = SentPoints.Of(QdrantTestData.MugPoint);
