@@ -5,6 +5,39 @@ namespace M6Search.Stores.Tests.Qdrant.Contract;
 /// <summary>The contract validator itself: it must reject what Qdrant 1.19 would not accept, or the contract tests prove nothing.</summary>
 public sealed class QdrantOpenApiValidatorTests
 {
+    public static TheoryData<string, string, int, string> CannedReplyExamples => new()
+    {
+        { "put", "/collections/{collection_name}", 200, CannedReplies.Created },
+        { "put", "/collections/{collection_name}/points", 200, CannedReplies.Completed },
+        { "put", "/collections/{collection_name}/points", 200, CannedReplies.Acknowledged },
+        { "put", "/collections/{collection_name}/points", 400, CannedReplies.Error("Wrong input: Vector dimension error: expected dim: 4, got 3") },
+        { "put", "/collections/{collection_name}", 409, CannedReplies.Error("Wrong input: Collection `products` already exists!") },
+        { "get", "/collections/{collection_name}/exists", 200, CannedReplies.Exists },
+        { "get", "/collections/{collection_name}/exists", 200, CannedReplies.DoesNotExist },
+        { "get", "/collections/{collection_name}", 200, CannedReplies.CollectionInfo() },
+        { "get", "/collections/{collection_name}", 200, CannedReplies.CollectionInfo(dimension: 512, lexicalModifier: "idf", payloadIndexes: CannedReplies.DefaultIndexes) },
+        { "get", "/collections/{collection_name}", 200, CannedReplies.CollectionInfo(vectorsJson: """{"size":4,"distance":"Cosine"}""") },
+        { "get", "/cluster", 200, CannedReplies.ClusterDisabled },
+        { "get", "/cluster", 200, CannedReplies.ClusterEnabled },
+        { "get", "/collections/{collection_name}/cluster", 200, CannedReplies.CollectionCluster },
+        { "post", "/collections/{collection_name}/snapshots", 200, CannedReplies.Snapshot },
+        { "post", "/collections/{collection_name}/points/count", 200, CannedReplies.Count(1234) },
+        { "post", "/collections/{collection_name}/points/scroll", 200, CannedReplies.Scroll([], null) },
+        { "post", "/collections/{collection_name}/points/query", 200, CannedReplies.Query([]) },
+        { "post", "/collections/{collection_name}/points", 200, CannedReplies.Records([]) },
+    };
+
+    [Theory]
+    [MemberData(nameof(CannedReplyExamples))]
+    public async Task CannedReply_MatchesTheResponseSchemaOfItsOperation(string method, string template, int status, string json)
+    {
+        QdrantOpenApi spec = await QdrantOpenApi.GetAsync();
+
+        IReadOnlyList<string> errors = spec.ValidateResponse(method, template, status, json);
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
     [Fact]
     public async Task Validator_RejectsAFieldTheSpecDoesNotName()
     {
