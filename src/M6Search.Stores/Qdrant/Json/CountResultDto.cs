@@ -1,0 +1,4 @@
+namespace M6Search.Stores.Qdrant.Json;
+
+/// <summary>Qdrant's <c>CountResult</c>.</summary>
+internal sealed record CountResultDto(long Count);

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using M6Search.Stores.Abstractions;
+using M6Search.Stores.Qdrant;
+using M6Search.Stores.Qdrant.Http;
+using M6Search.Stores.Tests.Qdrant.Contract;
+using M6Search.Stores.Tests.Qdrant.Fakes;
+
+namespace M6Search.Stores.Tests.Qdrant;
+
+/// <summary>https through the store's real primary handler, against a TLS endpoint on 127.0.0.1 with a certificate from a test CA.</summary>
+public sealed class QdrantTlsTests : IDisposable
+{
+    private readonly string _caPath = Path.Combine(Path.GetTempPath(), $"m6-qdrant-ca-{Guid.NewGuid():N}.pem");
+    private readonly X509Certificate2 _ca;
+    private readonly X509Certificate2 _otherCa;
+
+    public QdrantTlsTests()
+    {
+        _ca = CreateAuthority("CN=M6Search Test CA");
+        _otherCa = CreateAuthority("CN=Someone Else CA");
+        File.WriteAllText(_caPath, _ca.ExportCertificatePem());
+    }
+
+    [Fact]
+    public async Task Https_Works_WhenTheServerCertificateComesFromTheConfiguredCa()
+    {
+        using X509Certificate2 serverCertificate = IssueForLocalhost(_ca);
+        await using var endpoint = new LoopbackTlsEndpoint(serverCertificate, CannedReplies.Count(11));
+        QdrantStoreOptions options = HttpsOptions(endpoint.Port, _caPath);
+        using HttpClient client = QdrantResilience.CreateHttpClient(options, QdrantHttpHandlerFactory.CreatePrimaryHandler(options));
+        var store = new QdrantProductStore(client, options);
+
+        long count = await store.CountAsync();
+
+        Assert.Equal(11, count);
+        Assert.Equal(1, endpoint.Requests);
+    }
+
+    [Fact]
+    public async Task Https_IsRefused_WhenTheServerCertificateComesFromAnotherCa()
+    {
+        using X509Certificate2 serverCertificate = IssueForLocalhost(_otherCa);
+        await using var endpoint = new LoopbackTlsEndpoint(serverCertificate, CannedReplies.Count(11));
+        QdrantStoreOptions options = HttpsOptions(endpoint.Port, _caPath);
+        using HttpClient client = QdrantResilience.CreateHttpClient(options, QdrantHttpHandlerFactory.CreatePrimaryHandler(options));
+        var store = new QdrantProductStore(client, options);
+
+        var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.CountAsync());
+
+        Assert.Contains("could not reach Qdrant", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, endpoint.Requests);
+    }
+
+    public void Dispose()
+    {
+        File.Delete(_caPath);
+        _ca.Dispose();
+        _otherCa.Dispose();
+    }
+
+    private static QdrantStoreOptions HttpsOptions(int port, string caPath) => TestStores.Options(o =>
+    {
+        o.Url = $"https://localhost:{port}";
+        o.CaCertificatePath = caPath;
+        o.MaxRetryAttempts = 0;
+        o.Timeout = TimeSpan.FromSeconds(15);
+        o.TotalTimeout = TimeSpan.FromSeconds(15);
+    });
+
+    private static X509Certificate2 CreateAuthority(string subject)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+    }
+
+    private static X509Certificate2 IssueForLocalhost(X509Certificate2 authority)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("localhost");
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using X509Certificate2 issued = request.Create(authority, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), RandomNumberGenerator.GetBytes(12));
+        using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
+
+        // SslStream on Linux wants a certificate whose private key it can use directly: round-trip through PKCS#12.
+        return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
+    }
+}
