@@ -3,6 +3,7 @@ using M6Search.Indexer.Commands;
 
 var root = new RootCommand("M6Search: cross-modal product search. Catalog tools, training, evaluation and indexing.");
 root.Subcommands.Add(InfoCommand.Create());
+root.Subcommands.Add(SynthCommand.Create());
 
 try
 {
