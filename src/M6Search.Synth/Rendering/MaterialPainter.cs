@@ -26,7 +26,7 @@ public static class MaterialPainter
                 PaintLeatherGrain(ctx);
                 break;
             case "canvas":
-                PaintWeave(ctx, 1.8f, 46);
+                PaintWeave(ctx, 1.8f, 32);
                 break;
             case "cotton":
                 PaintWeave(ctx, 1.3f, 16);
@@ -132,14 +132,14 @@ public static class MaterialPainter
             }
         }
 
-        using (var groove = ctx.Stroke(new SKColor(0, 0, 0, 90), 1.1f * u))
+        using (var groove = ctx.Stroke(ctx.Ink(48), 0.9f * u))
         {
             ctx.Canvas.DrawPath(stitches, groove);
         }
 
         ctx.Canvas.Save();
         ctx.Canvas.Translate(0, -0.6f * u);
-        using (var ridge = ctx.Stroke(new SKColor(255, 255, 255, 60), 0.6f * u))
+        using (var ridge = ctx.Stroke(new SKColor(255, 255, 255, 36), 0.6f * u))
         {
             ctx.Canvas.DrawPath(stitches, ridge);
         }

@@ -37,7 +37,7 @@ public static class ProductRenderer
                 Canvas = canvas,
                 Body = shape.Body,
                 Bounds = shape.Body.TightBounds,
-                Unit = size / 64f / matrix.ScaleY,
+                Unit = size / 64f / MathF.Sqrt(MathF.Abs(matrix.ScaleX * matrix.ScaleY - matrix.SkewX * matrix.SkewY)),
                 BaseColor = baseColor,
                 PatternColor = ColorMath.Luma(baseColor) > 150 ? new SKColor(36, 40, 70) : new SKColor(248, 245, 236),
                 Opacity = MaterialPainter.Opacity(visual.Material),
@@ -79,14 +79,27 @@ public static class ProductRenderer
     /// <summary>
     /// Scales the shape so that the long side of its bounds is <see cref="ScenePlan.Extent"/> of the frame, rotates
     /// and mirrors it about its centre and moves the centre to (<see cref="ScenePlan.CenterX"/>, <see cref="ScenePlan.CenterY"/>).
+    /// A product whose tilted bounds would leave the frame is shrunk and moved so that it keeps a 2 % margin.
     /// </summary>
     public static SKMatrix Placement(SKRect bounds, ScenePlan scene, int size)
     {
         float scale = scene.Extent * size / Math.Max(bounds.Width, bounds.Height);
+        float radians = scene.RotationDegrees * MathF.PI / 180;
+        float cos = MathF.Abs(MathF.Cos(radians)), sin = MathF.Abs(MathF.Sin(radians));
+        float tiltedWidth = bounds.Width * cos + bounds.Height * sin;
+        float tiltedHeight = bounds.Width * sin + bounds.Height * cos;
+        float room = size * 0.96f;
+        scale = Math.Min(scale, room / Math.Max(tiltedWidth, tiltedHeight));
+
+        float halfWidth = tiltedWidth * scale / 2, halfHeight = tiltedHeight * scale / 2;
+        float margin = size * 0.02f;
+        float cx = Math.Clamp(scene.CenterX * size, margin + halfWidth, size - margin - halfWidth);
+        float cy = Math.Clamp(scene.CenterY * size, margin + halfHeight, size - margin - halfHeight);
+
         SKMatrix m = SKMatrix.CreateTranslation(-bounds.MidX, -bounds.MidY);
         m = m.PostConcat(SKMatrix.CreateScale(scene.Mirror ? -scale : scale, scale));
         m = m.PostConcat(SKMatrix.CreateRotationDegrees(scene.RotationDegrees));
-        m = m.PostConcat(SKMatrix.CreateTranslation(scene.CenterX * size, scene.CenterY * size));
+        m = m.PostConcat(SKMatrix.CreateTranslation(cx, cy));
         return m;
     }
 

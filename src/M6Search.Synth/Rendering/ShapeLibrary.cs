@@ -42,15 +42,15 @@ public static class ShapeLibrary
         "sports_bottle" => Make("bottle", shape, Union(RoundRect(-0.42f, -0.55f, 0.42f, 0.95f, 0.16f), RoundRect(-0.28f, -0.86f, 0.28f, -0.5f, 0.05f), Ring(0, -0.93f, 0.16f, 0.12f, 0.06f)),
             P(ShapePartKind.Detail, Lines(-0.42f, 0.15f, 0.42f, 0.15f)),
             P(ShapePartKind.Detail, Lines(-0.28f, -0.6f, 0.28f, -0.6f))),
-        "classic_bottle" => Make("bottle", shape, Lathe(0.14f, -0.98f, 0.13f, -0.62f, 0.2f, -0.42f, 0.4f, -0.18f, 0.42f, 0.5f, 0.41f, 0.88f, 0.36f, 0.96f),
-            P(ShapePartKind.Dark, RoundRect(-0.15f, -1.02f, 0.15f, -0.84f, 0.03f)),
+        "classic_bottle" => Make("bottle", shape, Lathe(0.12f, -0.98f, 0.11f, -0.55f, 0.18f, -0.35f, 0.33f, -0.12f, 0.34f, 0.5f, 0.34f, 0.88f, 0.3f, 0.96f),
+            P(ShapePartKind.Dark, RoundRect(-0.13f, -1.02f, 0.13f, -0.84f, 0.03f)),
             P(ShapePartKind.Detail, Lines(-0.4f, 0.0f, 0.4f, 0.0f))),
         "canteen" => Make("bottle", shape, Union(Oval(0, 0.22f, 0.74f, 0.72f), Rect(-0.14f, -0.74f, 0.14f, -0.4f), RoundRect(-0.21f, -0.92f, 0.21f, -0.7f, 0.04f)),
             P(ShapePartKind.Detail, Oval(0, 0.22f, 0.56f, 0.54f))),
 
         "crew_tee" => Make("tshirt", shape, TeeBody(longSleeves: false, vNeck: false),
             P(ShapePartKind.Detail, Oval(0, -0.86f, 0.3f, 0.2f))),
-        "vneck_tee" => Make("tshirt", shape, TeeBody(longSleeves: false, vNeck: true),
+        "vneck_tee" => Make("tshirt", shape, FittedVNeckBody(),
             P(ShapePartKind.Detail, Lines(-0.3f, -0.88f, 0, -0.45f, 0.3f, -0.88f))),
         "longsleeve_tee" => Make("tshirt", shape, TeeBody(longSleeves: true, vNeck: false),
             P(ShapePartKind.Detail, Oval(0, -0.86f, 0.3f, 0.2f)),
@@ -117,11 +117,11 @@ public static class ShapeLibrary
         "slim_case" => Make("phone_case", shape, RoundRect(-0.5f, -0.96f, 0.5f, 0.96f, 0.16f),
             P(ShapePartKind.Dark, Circle(-0.26f, -0.7f, 0.13f)),
             P(ShapePartKind.Detail, Circle(-0.26f, -0.7f, 0.17f))),
-        "camera_case" => Make("phone_case", shape, RoundRect(-0.5f, -0.96f, 0.5f, 0.96f, 0.16f),
-            P(ShapePartKind.Dark, RoundRect(-0.42f, -0.88f, 0.06f, -0.38f, 0.1f)),
-            P(ShapePartKind.Detail, Circle(-0.28f, -0.74f, 0.08f)),
-            P(ShapePartKind.Detail, Circle(-0.28f, -0.52f, 0.08f)),
-            P(ShapePartKind.Detail, Circle(-0.08f, -0.63f, 0.08f))),
+        "lanyard_case" => Make("phone_case", shape, Union(RoundRect(-0.5f, -0.46f, 0.5f, 0.98f, 0.15f), Clip(Ring(0, -0.44f, 0.44f, 0.56f, 0.07f), -1, -1.1f, 1, -0.36f)),
+            P(ShapePartKind.Dark, RoundRect(-0.42f, -0.38f, 0.04f, 0.06f, 0.1f)),
+            P(ShapePartKind.Detail, Circle(-0.27f, -0.25f, 0.07f)),
+            P(ShapePartKind.Detail, Circle(-0.27f, -0.06f, 0.07f)),
+            P(ShapePartKind.Detail, Circle(-0.09f, -0.16f, 0.07f))),
         "wallet_case" => Make("phone_case", shape, Union(RoundRect(-0.52f, -0.96f, 0.48f, 0.96f, 0.1f), RoundRect(0.3f, -0.16f, 0.7f, 0.16f, 0.08f)),
             P(ShapePartKind.Detail, Lines(-0.52f, -0.2f, 0.3f, -0.2f)),
             P(ShapePartKind.Detail, Lines(-0.44f, 0.3f, 0.2f, 0.3f)),
@@ -146,6 +146,14 @@ public static class ShapeLibrary
         {
             return Difference(body, neck);
         }
+    }
+
+    // A fitted V-neck: narrow shoulders, short cap sleeves, a waist and a flared hem.
+    private static SKPath FittedVNeckBody()
+    {
+        using SKPath body = MirroredPolygon(0.22f, -0.92f, 0.46f, -0.86f, 0.76f, -0.56f, 0.6f, -0.4f, 0.42f, -0.5f, 0.32f, 0.08f, 0.48f, 0.94f);
+        using SKPath neck = Polygon(-0.23f, -0.97f, 0.23f, -0.97f, 0, -0.5f);
+        return Difference(body, neck);
     }
 
     private static SKPath TankBody()

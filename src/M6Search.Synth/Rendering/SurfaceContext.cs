@@ -30,7 +30,7 @@ public sealed class SurfaceContext
     public required SeededRandom Random { get; init; }
 
     /// <summary>A line colour that shows on the base colour: black ink on most colours, white ink on very dark ones.</summary>
-    public SKColor Ink(byte alpha) => ColorMath.Luma(BaseColor) < 70 ? new SKColor(255, 255, 255, (byte)(alpha * 0.8f)) : new SKColor(0, 0, 0, alpha);
+    public SKColor Ink(byte alpha) => ColorMath.Luma(BaseColor) < 70 ? new SKColor(255, 255, 255, (byte)(alpha * 0.6f)) : new SKColor(0, 0, 0, alpha);
 
     public SKPaint Fill(SKColor color, float alphaScale = 1) => new()
     {

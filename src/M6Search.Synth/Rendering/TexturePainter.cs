@@ -91,7 +91,7 @@ public static class TexturePainter
         using var shader = SKShader.CreateLinearGradient(
             new SKPoint(x, 0),
             new SKPoint(x + period, 0),
-            [new SKColor(0, 0, 0, (byte)(95 * ctx.Opacity)), new SKColor(255, 255, 255, (byte)(80 * ctx.Opacity)), new SKColor(0, 0, 0, (byte)(95 * ctx.Opacity))],
+            [new SKColor(0, 0, 0, (byte)(72 * ctx.Opacity)), new SKColor(255, 255, 255, (byte)(64 * ctx.Opacity)), new SKColor(0, 0, 0, (byte)(72 * ctx.Opacity))],
             [0f, 0.45f, 1f],
             SKShaderTileMode.Repeat);
         ctx.FillBounds(shader);

@@ -249,7 +249,7 @@ public static class SynthVocabulary
             Shapes =
             [
                 new("slim_case", W(["Slim", "Ultra Thin"], ["超薄", "轻薄"])),
-                new("camera_case", W(["Camera Protection", "Lens Guard"], ["镜头全包", "护镜头"])),
+                new("lanyard_case", W(["Crossbody Lanyard", "with Strap"], ["斜挎挂绳", "带挂绳"])),
                 new("wallet_case", W(["Wallet", "Card Holder"], ["翻盖", "插卡"])),
             ],
             Materials = ["plastic", "leather", "wood"],
