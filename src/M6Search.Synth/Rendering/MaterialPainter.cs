@@ -119,57 +119,41 @@ public static class MaterialPainter
     private static void PaintKnitStitches(SurfaceContext ctx)
     {
         float u = ctx.Unit;
-        SKRect b = ctx.Bounds;
         float w = 3.4f * u, h = 3.2f * u;
-        using var stitches = new SKPath();
-        for (float y = b.Top - h; y < b.Bottom + h; y += h)
+        using var stitch = new SKPath();
+        stitch.MoveTo(w / 2 - 1.3f * u, h / 2 - 1.2f * u);
+        stitch.LineTo(w / 2, h / 2 + 1.0f * u);
+        stitch.LineTo(w / 2 + 1.3f * u, h / 2 - 1.2f * u);
+        using var groove = ctx.Stroke(ctx.Ink(54), 1.0f * u);
+        using var ridge = ctx.Stroke(new SKColor(255, 255, 255, (byte)(ColorMath.Luma(ctx.BaseColor) < 70 ? 24 : 50)), 0.6f * u);
+        ctx.FillTiled(w, h, canvas =>
         {
-            for (float x = b.Left - w; x < b.Right + w; x += w)
-            {
-                stitches.MoveTo(x - 1.3f * u, y - 1.2f * u);
-                stitches.LineTo(x, y + 1.0f * u);
-                stitches.LineTo(x + 1.3f * u, y - 1.2f * u);
-            }
-        }
-
-        using (var groove = ctx.Stroke(ctx.Ink(48), 0.9f * u))
-        {
-            ctx.Canvas.DrawPath(stitches, groove);
-        }
-
-        ctx.Canvas.Save();
-        ctx.Canvas.Translate(0, -0.6f * u);
-        using (var ridge = ctx.Stroke(new SKColor(255, 255, 255, 36), 0.6f * u))
-        {
-            ctx.Canvas.DrawPath(stitches, ridge);
-        }
-
-        ctx.Canvas.Restore();
+            canvas.DrawPath(stitch, groove);
+            canvas.Translate(0, -0.35f * u);
+            canvas.DrawPath(stitch, ridge);
+        });
     }
 
-    // Small dark and light specks: the pebbled grain of leather.
+    // Small dark and light specks: the pebbled grain of leather, on a 16 px tile.
     private static void PaintLeatherGrain(SurfaceContext ctx)
     {
         float u = ctx.Unit;
-        SKRect b = ctx.Bounds;
-        int count = Math.Min(900, (int)(b.Width * b.Height / (1.7f * u * 1.7f * u)));
+        float tile = 16f * u;
         using var darkSpecks = new SKPath();
         using var lightSpecks = new SKPath();
-        for (int i = 0; i < count; i++)
+        for (int i = 0; i < 90; i++)
         {
-            float x = ctx.Random.Range(b.Left, b.Right), y = ctx.Random.Range(b.Top, b.Bottom);
+            float x = ctx.Random.Range(0f, tile), y = ctx.Random.Range(0f, tile);
             (i % 2 == 0 ? darkSpecks : lightSpecks).AddCircle(x, y, ctx.Random.Range(0.35f, 0.65f) * u);
         }
 
-        using (var paint = ctx.Fill(new SKColor(0, 0, 0, 55)))
+        using var dark = ctx.Fill(new SKColor(0, 0, 0, 55));
+        using var light = ctx.Fill(new SKColor(255, 255, 255, 35));
+        ctx.FillTiled(tile, tile, canvas =>
         {
-            ctx.Canvas.DrawPath(darkSpecks, paint);
-        }
-
-        using (var paint = ctx.Fill(new SKColor(255, 255, 255, 35)))
-        {
-            ctx.Canvas.DrawPath(lightSpecks, paint);
-        }
+            canvas.DrawPath(darkSpecks, dark);
+            canvas.DrawPath(lightSpecks, light);
+        });
     }
 
     // A grid of thin threads both ways.

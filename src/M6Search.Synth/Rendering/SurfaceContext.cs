@@ -58,6 +58,21 @@ public sealed class SurfaceContext
         Canvas.DrawRect(r, paint);
     }
 
+    /// <summary>
+    /// Fills the body with a repeating tile drawn once by <paramref name="drawTile"/> (tile coordinates start at 0, 0
+    /// and lie on the bounds' top-left corner). Much cheaper than drawing every repeat of a small motif.
+    /// </summary>
+    public void FillTiled(float width, float height, Action<SKCanvas> drawTile)
+    {
+        var tile = new SKRect(0, 0, width, height);
+        using var recorder = new SKPictureRecorder();
+        SKCanvas tileCanvas = recorder.BeginRecording(tile);
+        drawTile(tileCanvas);
+        using SKPicture picture = recorder.EndRecording();
+        using SKShader shader = SKShader.CreatePicture(picture, SKShaderTileMode.Repeat, SKShaderTileMode.Repeat, SKMatrix.CreateTranslation(Bounds.Left, Bounds.Top), tile);
+        FillBounds(shader);
+    }
+
     /// <summary>A repeating hard-edged band pattern along a direction: <paramref name="bands"/> are (start, end, colour) in 0..1 of a period.</summary>
     public SKShader Bands(SKPoint from, SKPoint to, params (float Start, float End, SKColor Color)[] bands)
     {

@@ -50,37 +50,33 @@ public static class TexturePainter
     {
         float u = ctx.Unit;
         float spacing = 6.5f * u;
+        float rowHeight = spacing * 0.866f;
         float radius = 2.3f * u;
         using var shadows = new SKPath();
         using var bumps = new SKPath();
         using var highlights = new SKPath();
-        int row = 0;
-        SKRect b = ctx.Bounds;
-        for (float y = b.Top - spacing; y < b.Bottom + spacing; y += spacing * 0.866f, row++)
+        // One tile is one lattice period (two rows); bumps of the neighbouring periods reach into it.
+        for (int row = -1; row <= 3; row++)
         {
             float offset = row % 2 == 0 ? 0 : spacing / 2;
-            for (float x = b.Left - spacing + offset; x < b.Right + spacing; x += spacing)
+            for (int k = -1; k <= 2; k++)
             {
+                float x = k * spacing + offset, y = row * rowHeight;
                 shadows.AddCircle(x + 0.7f * u, y + 0.8f * u, radius);
                 bumps.AddCircle(x, y, radius);
                 highlights.AddCircle(x - 0.8f * u, y - 0.8f * u, radius * 0.4f);
             }
         }
 
-        using (var paint = ctx.Fill(new SKColor(0, 0, 0, 120)))
+        using var shadowPaint = ctx.Fill(new SKColor(0, 0, 0, 120));
+        using var bumpPaint = ctx.Fill(ColorMath.Lightness(ctx.BaseColor, ColorMath.Luma(ctx.BaseColor) > 200 ? 0.96f : 1.12f));
+        using var highlightPaint = ctx.Fill(new SKColor(255, 255, 255, 150));
+        ctx.FillTiled(spacing, 2 * rowHeight, canvas =>
         {
-            ctx.Canvas.DrawPath(shadows, paint);
-        }
-
-        using (var paint = ctx.Fill(ColorMath.Lightness(ctx.BaseColor, ColorMath.Luma(ctx.BaseColor) > 200 ? 0.96f : 1.12f)))
-        {
-            ctx.Canvas.DrawPath(bumps, paint);
-        }
-
-        using (var paint = ctx.Fill(new SKColor(255, 255, 255, 150)))
-        {
-            ctx.Canvas.DrawPath(highlights, paint);
-        }
+            canvas.DrawPath(shadows, shadowPaint);
+            canvas.DrawPath(bumps, bumpPaint);
+            canvas.DrawPath(highlights, highlightPaint);
+        });
     }
 
     // Vertical ribs: a light/dark relief gradient every 4 px, in the product's own colour.
