@@ -5,6 +5,7 @@ var root = new RootCommand("M6Search: cross-modal product search. Catalog tools,
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(CatalogCommand.Create());
 root.Subcommands.Add(EvalCommand.Create());
+root.Subcommands.Add(SynthCommand.Create());
 
 try
 {

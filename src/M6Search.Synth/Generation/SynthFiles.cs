@@ -1,0 +1,13 @@
+namespace M6Search.Synth.Generation;
+
+/// <summary>The names of the files of a synthetic catalog folder.</summary>
+public static class SynthFiles
+{
+    public const string Catalog = "catalog.jsonl";
+
+    public const string Pairs = "pairs.jsonl";
+
+    public const string Queries = "queries.jsonl";
+
+    public const string ImagesFolder = "images";
+}
