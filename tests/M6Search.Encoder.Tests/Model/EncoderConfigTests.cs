@@ -6,9 +6,9 @@ public sealed class EncoderConfigTests
 {
     [Theory]
     [InlineData("tiny", 64, 8, 128, 4, 8)]
-    [InlineData("small", 64, 8, 256, 6, 8)]
+    [InlineData("small", 64, 8, 192, 6, 8)]
     [InlineData("base", 128, 16, 512, 8, 16)]
-    [InlineData(" Small ", 64, 8, 256, 6, 8)]
+    [InlineData(" Small ", 64, 8, 192, 6, 8)]
     public void Named_GivesThePresets(string name, int image, int patch, int width, int layers, int experts)
     {
         EncoderConfig config = EncoderConfig.Named(name);
