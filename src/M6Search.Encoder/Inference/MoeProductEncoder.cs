@@ -1,0 +1,150 @@
+using M6Search.Encoder.Model;
+using M6Search.Encoder.Runtime;
+using M6Search.Encoder.Serialization;
+using M6Search.Encoder.Tokenization;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace M6Search.Encoder.Inference;
+
+/// <summary>
+/// <see cref="IProductEncoder"/> over a <see cref="MultimodalEncoder"/>: tokenizes, batches, runs the model in
+/// inference mode with one dispose scope per batch and copies the embeddings out to float arrays. Safe to call from
+/// several threads (grad mode and dispose scopes are per thread; the model is not modified).
+/// </summary>
+public sealed class MoeProductEncoder : IProductEncoder
+{
+    private readonly MultimodalEncoder _model;
+    private readonly ProductTokenizer _tokenizer;
+    private readonly Device _device;
+    private readonly int _batchSize;
+    private readonly bool _ownsModel;
+
+    /// <summary>Wraps an encoder already on <paramref name="device"/>; it is switched to eval mode.</summary>
+    /// <param name="model">The encoder.</param>
+    /// <param name="tokenizer">The tokenizer its token embeddings were trained with.</param>
+    /// <param name="modelVersion">Identifies the weights.</param>
+    /// <param name="device">Where the model's parameters are.</param>
+    /// <param name="batchSize">Most items per forward pass.</param>
+    /// <param name="ownsModel">Dispose the model with this encoder.</param>
+    public MoeProductEncoder(
+        MultimodalEncoder model, ProductTokenizer tokenizer, string modelVersion, Device device, int batchSize = 32, bool ownsModel = false)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _tokenizer = tokenizer ?? throw new ArgumentNullException(nameof(tokenizer));
+        ArgumentException.ThrowIfNullOrWhiteSpace(modelVersion);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchSize);
+        if (tokenizer.Options.VocabSize != model.Config.VocabSize)
+        {
+            throw new ArgumentException(
+                $"Tokenizer vocabulary ({tokenizer.Options.VocabSize}) differs from the encoder's ({model.Config.VocabSize}).",
+                nameof(tokenizer));
+        }
+
+        ModelVersion = modelVersion;
+        _device = device ?? throw new ArgumentNullException(nameof(device));
+        _batchSize = batchSize;
+        _ownsModel = ownsModel;
+        _model.eval();
+    }
+
+    /// <inheritdoc />
+    public int Dimension => _model.Config.EmbeddingDim;
+
+    /// <inheritdoc />
+    public int ImageSize => _model.Config.ImageSize;
+
+    /// <inheritdoc />
+    public string ModelVersion { get; }
+
+    /// <summary>The encoder's configuration.</summary>
+    public EncoderConfig Config => _model.Config;
+
+    /// <summary>Loads a model file onto the chosen device.</summary>
+    /// <exception cref="ModelFileException">The file cannot be used.</exception>
+    public static MoeProductEncoder Load(string modelPath, DeviceChoice device = DeviceChoice.Auto, int batchSize = 32)
+    {
+        Device target = ComputeDevice.Resolve(device);
+        LoadedModel loaded = ModelFile.Load(modelPath, target);
+        return new MoeProductEncoder(
+            loaded.Model, new ProductTokenizer(loaded.Header.Tokenizer), loaded.Header.ModelVersion, target, batchSize, ownsModel: true);
+    }
+
+    /// <inheritdoc />
+    public float[][] EmbedTexts(IReadOnlyList<string> texts)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        var result = new float[texts.Count][];
+        for (int start = 0; start < texts.Count; start += _batchSize)
+        {
+            int count = Math.Min(_batchSize, texts.Count - start);
+            var slice = new string[count];
+            for (int i = 0; i < count; i++)
+            {
+                slice[i] = texts[start + i] ?? throw new ArgumentException($"Text {start + i} is null.", nameof(texts));
+            }
+
+            TokenBatch tokens = _tokenizer.EncodeBatch(slice);
+            using var scope = torch.NewDisposeScope();
+            using var inference = torch.inference_mode();
+            Tensor ids = tokens.IdsTensor(_device);
+            Tensor mask = tokens.MaskTensor(_device);
+            CopyOut(_model.EncodeTexts(ids, mask).Embeddings, result, start);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public float[][] EmbedImages(IReadOnlyList<float[]> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        int size = ImageSize;
+        int length = 3 * size * size;
+        var result = new float[images.Count][];
+        for (int start = 0; start < images.Count; start += _batchSize)
+        {
+            int count = Math.Min(_batchSize, images.Count - start);
+            var pixels = new float[count * length];
+            for (int i = 0; i < count; i++)
+            {
+                float[] image = images[start + i] ?? throw new ArgumentException($"Image {start + i} is null.", nameof(images));
+                if (image.Length != length)
+                {
+                    throw new ArgumentException(
+                        $"Image {start + i} has {image.Length} values; expected 3 x {size} x {size} = {length}.", nameof(images));
+                }
+
+                image.CopyTo(pixels, i * length);
+            }
+
+            using var scope = torch.NewDisposeScope();
+            using var inference = torch.inference_mode();
+            Tensor batch = torch.tensor(pixels, [count, 3, size, size], ScalarType.Float32, _device);
+            CopyOut(_model.EncodeImages(batch).Embeddings, result, start);
+        }
+
+        return result;
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        if (_ownsModel)
+        {
+            _model.Dispose();
+        }
+    }
+
+    private static void CopyOut(Tensor embeddings, float[][] result, int start)
+    {
+        Tensor host = embeddings.cpu().contiguous();
+        int rows = (int)host.shape[0];
+        int width = (int)host.shape[1];
+        float[] flat = host.data<float>().ToArray();
+        for (int r = 0; r < rows; r++)
+        {
+            result[start + r] = flat.AsSpan(r * width, width).ToArray();
+        }
+    }
+}

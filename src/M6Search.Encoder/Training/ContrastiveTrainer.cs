@@ -1,0 +1,335 @@
+using System.Diagnostics;
+using System.Text;
+using M6Search.Encoder.Model;
+using M6Search.Encoder.Moe;
+using M6Search.Encoder.Serialization;
+using M6Search.Encoder.Tokenization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace M6Search.Encoder.Training;
+
+/// <summary>
+/// Trains a <see cref="MultimodalEncoder"/> on matching image-text pairs with symmetric InfoNCE and a learnable
+/// temperature, plus the MoE auxiliary losses. AdamW with warm-up and cosine decay, global gradient clipping, gradient
+/// accumulation over micro-batches, bfloat16 matmuls on CUDA, optional activation checkpointing. A step whose loss or
+/// gradient is not finite changes nothing and is logged. Checkpoints hold everything needed to continue exactly.
+/// Not thread-safe: one thread drives a trainer.
+/// </summary>
+public sealed class ContrastiveTrainer : IDisposable
+{
+    private readonly MultimodalEncoder _model;
+    private readonly TrainerOptions _options;
+    private readonly Device _device;
+    private readonly ILogger _logger;
+    private readonly bool _ownsModel;
+    private readonly AdamW _optimizer;
+    private readonly List<Parameter> _parameters;
+    private readonly WarmupCosineSchedule _schedule;
+    private readonly TokenizerOptions _tokenizer;
+    private long _step;
+
+    /// <summary>A trainer for <paramref name="model"/>, which is moved to <paramref name="device"/> (CPU when null).</summary>
+    /// <param name="model">The encoder to train.</param>
+    /// <param name="options">Trainer settings.</param>
+    /// <param name="device">Where to train.</param>
+    /// <param name="logger">Receives skipped steps and checkpoint notes.</param>
+    /// <param name="ownsModel">Dispose the model with the trainer.</param>
+    public ContrastiveTrainer(
+        MultimodalEncoder model, TrainerOptions options, Device? device = null, ILogger? logger = null, bool ownsModel = false)
+    {
+        _model = model ?? throw new ArgumentNullException(nameof(model));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+        options.Validate();
+        _tokenizer = options.Tokenizer ?? TokenizerOptions.For(model.Config);
+        if (_tokenizer.VocabSize != model.Config.VocabSize)
+        {
+            throw new ArgumentException(
+                $"Tokenizer vocabulary ({_tokenizer.VocabSize}) differs from the encoder's ({model.Config.VocabSize}).", nameof(options));
+        }
+
+        _device = device ?? torch.CPU;
+        _logger = logger ?? NullLogger.Instance;
+        _ownsModel = ownsModel;
+        if (_device.type != DeviceType.CPU)
+        {
+            _model.to(_device);
+        }
+
+        bool bf16 = options.Precision == PrecisionMode.BFloat16 || (options.Precision == PrecisionMode.Auto && _device.type == DeviceType.CUDA);
+        _model.Precision.Type = bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
+        _model.ActivationCheckpointing = options.ActivationCheckpointing;
+
+        var decay = new List<Parameter>();
+        var noDecay = new List<Parameter>();
+        foreach ((string name, Parameter parameter) in _model.named_parameters())
+        {
+            bool isTable = name.Contains("embedding", StringComparison.Ordinal) || name.Contains("positions", StringComparison.Ordinal)
+                || name.StartsWith("modality", StringComparison.Ordinal);
+            (parameter.dim() >= 2 && !isTable ? decay : noDecay).Add(parameter);
+        }
+
+        _parameters = [.. decay, .. noDecay];
+        _optimizer = torch.optim.AdamW(
+            [
+                new AdamW.ParamGroup(decay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false),
+                new AdamW.ParamGroup(noDecay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false),
+            ],
+            options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+        _schedule = new WarmupCosineSchedule(options.PeakLearningRate, options.WarmupSteps, options.TotalSteps, options.MinLearningRate);
+
+        TrainerLog.Ready(
+            _logger, model.Config.Name, _parameters.Sum(p => p.numel()), _device.ToString(), _model.Precision.Type.ToString(),
+            options.ActivationCheckpointing);
+    }
+
+    /// <summary>The encoder being trained.</summary>
+    public MultimodalEncoder Model => _model;
+
+    /// <summary>Settings in use.</summary>
+    public TrainerOptions Options => _options;
+
+    /// <summary>The device training runs on.</summary>
+    public Device Device => _device;
+
+    /// <summary>Steps taken so far (the index of the next step).</summary>
+    public long Step => _step;
+
+    /// <summary>The learning-rate schedule.</summary>
+    public WarmupCosineSchedule Schedule => _schedule;
+
+    /// <summary>Restores a trainer, its model, optimizer and random streams from a checkpoint.</summary>
+    /// <param name="checkpointPath">A file written by <see cref="SaveCheckpoint"/>.</param>
+    /// <param name="device">Where to continue (CPU when null).</param>
+    /// <param name="options">Replaces the stored trainer settings (for example a longer TotalSteps); null keeps them.</param>
+    /// <param name="logger">Logger for the new trainer.</param>
+    /// <exception cref="ModelFileException">The checkpoint is missing, corrupt or incompatible.</exception>
+    public static ResumedTraining Resume(string checkpointPath, Device? device = null, TrainerOptions? options = null, ILogger? logger = null)
+    {
+        (CheckpointHeader header, byte[] model, byte[] optimizer, byte[] random) = TrainingCheckpoint.Read(checkpointPath);
+        var encoder = new MultimodalEncoder(header.Config);
+        ContrastiveTrainer? trainer = null;
+        try
+        {
+            ModelFile.LoadWeights(encoder, model, checkpointPath, header.Config.Name);
+            trainer = new ContrastiveTrainer(encoder, options ?? header.Options, device, logger, ownsModel: true);
+            trainer.RestoreState(checkpointPath, header.Step, optimizer, random);
+            TrainerLog.Resumed(trainer._logger, checkpointPath, header.Step);
+            return new ResumedTraining(trainer, header.DataPosition);
+        }
+        catch
+        {
+            if (trainer is null)
+            {
+                encoder.Dispose();
+            }
+            else
+            {
+                trainer.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// One optimizer step on <paramref name="batch"/>, split into <see cref="TrainerOptions.AccumulationSteps"/>
+    /// micro-batches (each micro-batch's own pairs are its contrastive negatives).
+    /// </summary>
+    public TrainingStepMetrics TrainStep(TrainingBatch batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        int count = batch.Count;
+        if (count < 1 || batch.TokenIds.shape[0] != count || batch.TokenMask.shape[0] != count)
+        {
+            throw new ArgumentException(
+                $"A training batch needs as many texts as images (at least one); got {count} images, {batch.TokenIds.shape[0]} texts.",
+                nameof(batch));
+        }
+
+        var clock = Stopwatch.StartNew();
+        long step = _step;
+        double learningRate = _schedule.LearningRateAt(step);
+        foreach (ParamGroup group in _optimizer.ParamGroups.Cast<ParamGroup>())
+        {
+            group.LearningRate = learningRate;
+        }
+
+        _model.train();
+        _optimizer.zero_grad();
+        int chunks = Math.Min(_options.AccumulationSteps, count);
+        var totals = new StepTotals();
+        string? skipReason = null;
+        for (int chunk = 0; chunk < chunks && skipReason is null; chunk++)
+        {
+            long start = (long)chunk * count / chunks;
+            long length = ((long)(chunk + 1) * count / chunks) - start;
+            double weight = length / (double)count;
+            using var scope = torch.NewDisposeScope();
+            Tensor images = batch.Images.narrow(0, start, length).to(_device);
+            Tensor ids = batch.TokenIds.narrow(0, start, length).to(_device);
+            Tensor mask = batch.TokenMask.narrow(0, start, length).to(_device);
+
+            EncoderOutput image = _model.EncodeImages(images);
+            EncoderOutput text = _model.EncodeTexts(ids, mask);
+            Tensor scale = _model.LogitScale.clamp(0, Math.Log(_options.MaxLogitScale)).exp();
+            (Tensor contrastive, Tensor imageAccuracy, Tensor textAccuracy) = ContrastiveLoss.Compute(image.Embeddings, text.Embeddings, scale);
+            Tensor auxiliary = image.AuxiliaryLoss.add(text.AuxiliaryLoss);
+            Tensor loss = contrastive.add(auxiliary);
+
+            float[] values = ToHost(
+                [loss, contrastive, auxiliary, image.LoadBalanceLoss.add(text.LoadBalanceLoss), image.RouterZLoss.add(text.RouterZLoss),
+                 imageAccuracy, textAccuracy, scale],
+                image.MoeLayers,
+                text.MoeLayers);
+            if (!float.IsFinite(values[0]))
+            {
+                skipReason = $"loss is {values[0]} in micro-batch {chunk + 1} of {chunks}";
+                break;
+            }
+
+            loss.mul(weight).backward();
+            totals.Add(values, weight, image.MoeLayers.Count, _model.Config.Experts);
+        }
+
+        double gradientNorm = double.NaN;
+        if (skipReason is null)
+        {
+            using var scope = torch.NewDisposeScope();
+            gradientNorm = nn.utils.clip_grad_norm_(_parameters, _options.GradientClipNorm);
+            if (!double.IsFinite(gradientNorm))
+            {
+                skipReason = $"gradient norm is {gradientNorm}";
+            }
+            else
+            {
+                _optimizer.step();
+            }
+        }
+
+        _optimizer.zero_grad();
+        _step++;
+        if (skipReason is not null)
+        {
+            TrainerLog.StepSkipped(_logger, step, skipReason);
+            return new TrainingStepMetrics
+            {
+                Step = step,
+                Skipped = true,
+                SkipReason = skipReason,
+                Examples = count,
+                LearningRate = learningRate,
+                GradientNorm = gradientNorm,
+                Loss = double.NaN,
+                ContrastiveLoss = double.NaN,
+                Elapsed = clock.Elapsed,
+            };
+        }
+
+        return totals.ToMetrics(step, count, learningRate, gradientNorm, clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Writes a checkpoint (atomically): weights, optimizer state, step, random streams and
+    /// <paramref name="dataPosition"/>; <see cref="Resume"/> continues from it exactly.
+    /// </summary>
+    public void SaveCheckpoint(string path, DataPosition dataPosition)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ArgumentNullException.ThrowIfNull(dataPosition);
+        byte[] model = ModelFile.WeightsOf(_model);
+        byte[] optimizer;
+        using (var buffer = new MemoryStream())
+        {
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                _optimizer.save_state_dict(writer);
+            }
+
+            optimizer = buffer.ToArray();
+        }
+
+        byte[] random;
+        using (var buffer = new MemoryStream())
+        {
+            using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
+            {
+                using Tensor dropout = _model.Randomness.GetState(_device);
+                dropout.Save(writer);
+                using Tensor global = torch.get_rng_state();
+                global.Save(writer);
+            }
+
+            random = buffer.ToArray();
+        }
+
+        var header = new CheckpointHeader
+        {
+            Format = TrainingCheckpoint.FormatName,
+            FormatVersion = TrainingCheckpoint.FormatVersion,
+            CreatedUtc = DateTimeOffset.UtcNow,
+            Step = _step,
+            DataPosition = dataPosition,
+            Config = _model.Config,
+            Tokenizer = _tokenizer,
+            Options = _options,
+            EntrySha256 = new Dictionary<string, string>(),
+        };
+        TrainingCheckpoint.Write(path, header, model, optimizer, random);
+        TrainerLog.CheckpointSaved(_logger, path, _step);
+    }
+
+    /// <summary>Writes the current weights as a model file for serving.</summary>
+    public ModelFileHeader ExportModel(string path, TrainingProvenance? provenance = null)
+    {
+        _model.eval();
+        return ModelFile.Save(path, _model, _tokenizer, provenance);
+    }
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        if (_ownsModel)
+        {
+            _model.Dispose();
+        }
+    }
+
+    private static float[] ToHost(IEnumerable<Tensor> scalars, IReadOnlyList<MoeReport> image, IReadOnlyList<MoeReport> text)
+    {
+        var parts = new List<Tensor>();
+        parts.AddRange(scalars.Select(s => s.detach().to_type(ScalarType.Float32).reshape(1)));
+        parts.AddRange(image.Select(r => r.ExpertLoad.detach().reshape(-1)));
+        parts.AddRange(text.Select(r => r.ExpertLoad.detach().reshape(-1)));
+        parts.AddRange(image.Select(r => r.DropRate.detach().reshape(1)));
+        parts.AddRange(text.Select(r => r.DropRate.detach().reshape(1)));
+        return torch.cat(parts, 0).cpu().data<float>().ToArray();
+    }
+
+    private void RestoreState(string path, long step, byte[] optimizer, byte[] random)
+    {
+        try
+        {
+            using (var reader = new BinaryReader(new MemoryStream(optimizer, writable: false), Encoding.UTF8))
+            {
+                _optimizer.load_state_dict(reader);
+            }
+
+            using var randomReader = new BinaryReader(new MemoryStream(random, writable: false), Encoding.UTF8);
+            using Tensor dropout = Tensor.Load(randomReader);
+            using Tensor global = Tensor.Load(randomReader);
+            _model.Randomness.SetState(_device, dropout);
+            torch.set_rng_state(global);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or EndOfStreamException or IOException)
+        {
+            throw new ModelFileException(path, $"its optimizer or random state does not fit this trainer: {e.Message}", e);
+        }
+
+        _step = step;
+    }
+}

@@ -1,0 +1,14 @@
+namespace M6Search.Encoder.Training;
+
+/// <summary>
+/// Where the data pipeline stands, saved in checkpoints so that a resumed run reads the batches an uninterrupted one
+/// would have. The trainer stores it and gives it back; its meaning belongs to the pipeline.
+/// </summary>
+/// <param name="Epoch">Passes over the data completed.</param>
+/// <param name="NextBatch">Index in the current epoch's order of the next batch to read.</param>
+/// <param name="Seed">Seed the epoch orders derive from.</param>
+public sealed record DataPosition(int Epoch, long NextBatch, long Seed)
+{
+    /// <summary>The start of a run with <paramref name="seed"/>.</summary>
+    public static DataPosition Start(long seed) => new(0, 0, seed);
+}
