@@ -1,0 +1,11 @@
+using M6Search.Encoder;
+using M6Search.Encoder.Inference;
+using M6Search.Encoder.Runtime;
+
+namespace M6Search.Indexer.Composition;
+
+/// <summary>Opens <c>.m6model</c> files with the MoE encoder.</summary>
+public sealed class MoeEncoderFactory : IProductEncoderFactory
+{
+    public IProductEncoder Open(string modelPath, DeviceChoice device) => MoeProductEncoder.Load(modelPath, device);
+}
