@@ -8,6 +8,7 @@ root.Subcommands.Add(CatalogCommand.Create());
 root.Subcommands.Add(EvalCommand.Create(new MoeEncoderFactory(), new CatalogImageLoader()));
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
+root.Subcommands.Add(BenchCommand.Create());
 
 try
 {

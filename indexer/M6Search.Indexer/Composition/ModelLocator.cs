@@ -4,7 +4,7 @@ namespace M6Search.Indexer.Composition;
 public static class ModelLocator
 {
     /// <summary>Where the shipped model lives, relative to the repository root or the app's base directory.</summary>
-    public const string DefaultRelativePath = "models/m6-small.m6model";
+    public const string DefaultRelativePath = "models/m6-tiny.m6model";
 
     /// <summary>
     /// The places looked at, in order: the app's base directory and each of its parents (so that <c>dotnet run</c> from

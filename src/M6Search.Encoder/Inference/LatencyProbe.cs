@@ -30,7 +30,7 @@ public static class LatencyProbe
         }
 
         Array.Sort(times);
-        return new LatencyReport(runs, Percentile(times, 0.50), Percentile(times, 0.95), times.Average(), times[0]);
+        return new LatencyReport(runs, Percentile(times, 0.50), Percentile(times, 0.95), Percentile(times, 0.99), times.Average(), times[0]);
     }
 
     private static double Percentile(double[] sorted, double quantile)
