@@ -117,7 +117,7 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
 
             _file.Create(requested);
             var state = new CollectionState(requested, _options.Quantization, _options.RowsPerBlock);
-            var sessions = new ReadSessionPool(FilePath, requested);
+            var sessions = new ReadSessionPool(FilePath, requested, _options.MemoryMapBytes);
             _lock.EnterWriteLock();
             try
             {
@@ -404,6 +404,7 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
                     ["quantization"] = _options.Quantization.ToString(),
                     ["rescoreMultiplier"] = _options.RescoreMultiplier.ToString(CultureInfo.InvariantCulture),
                     ["durableCommits"] = _options.DurableCommits ? "true" : "false",
+                    ["memoryMapBytes"] = _options.MemoryMapBytes.ToString(CultureInfo.InvariantCulture),
                     ["slots"] = state.ScanLimit.ToString(CultureInfo.InvariantCulture),
                     ["freeSlots"] = state.FreeSlotCount.ToString(CultureInfo.InvariantCulture),
                     ["indexMemoryBytes"] = state.MemoryBytes.ToString(CultureInfo.InvariantCulture),
@@ -476,7 +477,7 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
                 if (schema is not null)
                 {
                     store._state = Load(file, schema, copy, cancellationToken);
-                    store._sessions = new ReadSessionPool(path, schema);
+                    store._sessions = new ReadSessionPool(path, schema, copy.MemoryMapBytes);
                 }
 
                 return true;
@@ -658,6 +659,7 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
         RescoreMultiplier = options.RescoreMultiplier,
         DurableCommits = options.DurableCommits,
         RowsPerBlock = options.RowsPerBlock,
+        MemoryMapBytes = options.MemoryMapBytes,
     };
 
     private static List<PreparedPoint> Prepare(IReadOnlyList<ProductPoint> points, StoredSchema schema)
@@ -840,7 +842,7 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
             filter,
             scoreThreshold,
             _options.RescoreMultiplier,
-            slot => session.ReadDense(slot, denseIndex),
+            slots => session.ReadDense(slots, denseIndex),
             cancellationToken);
 
     private static List<SearchHit> ToHits(ReadSession session, IEnumerable<ScoredSlot> hits, bool withVectors) =>

@@ -28,6 +28,13 @@ public sealed class EmbeddedStoreOptions
     /// </summary>
     public bool DurableCommits { get; set; } = true;
 
+    /// <summary>
+    /// Bytes of the collection file that reader connections map into memory (SQLite <c>mmap_size</c>); reading payloads
+    /// and rescoring vectors through the map avoids a system call per page. 0 turns it off (plain reads), which also
+    /// avoids SQLite's caveat that an I/O error on a mapped page ends the process. Default 1 GiB.
+    /// </summary>
+    public long MemoryMapBytes { get; set; } = 1L << 30;
+
     /// <summary>Rows per in-memory block of the vector matrices (memory grows a block at a time). At least 64.</summary>
     public int RowsPerBlock { get; set; } = 16384;
 
@@ -47,6 +54,11 @@ public sealed class EmbeddedStoreOptions
         if (RescoreMultiplier < 1)
         {
             throw new ArgumentException($"{SectionName}:{nameof(RescoreMultiplier)} must be at least 1, not {RescoreMultiplier}.", nameof(RescoreMultiplier));
+        }
+
+        if (MemoryMapBytes < 0)
+        {
+            throw new ArgumentException($"{SectionName}:{nameof(MemoryMapBytes)} must not be negative, not {MemoryMapBytes}.", nameof(MemoryMapBytes));
         }
 
         if (RowsPerBlock < 64)

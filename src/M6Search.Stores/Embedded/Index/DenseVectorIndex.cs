@@ -79,8 +79,8 @@ internal sealed class DenseVectorIndex
 
     /// <summary>
     /// The <paramref name="k"/> best slots for a unit-length query, best first, with exact cosine scores. In int8 mode the
-    /// best <paramref name="k"/> * <paramref name="rescoreMultiplier"/> approximate candidates are rescored with float
-    /// vectors from <paramref name="loadFloatVector"/>.
+    /// best <paramref name="k"/> * <paramref name="rescoreMultiplier"/> approximate candidates are rescored with the float
+    /// vectors that <paramref name="loadFloatVectors"/> reads for them.
     /// </summary>
     public ScoredSlot[] Search(
         float[] unitQuery,
@@ -89,7 +89,7 @@ internal sealed class DenseVectorIndex
         CompiledFilter? filter,
         float? scoreThreshold,
         int rescoreMultiplier,
-        Func<int, float[]?> loadFloatVector,
+        Func<IReadOnlyCollection<int>, IReadOnlyDictionary<int, float[]>> loadFloatVectors,
         CancellationToken cancellationToken)
     {
         if (_floats is not null)
@@ -99,11 +99,15 @@ internal sealed class DenseVectorIndex
 
         int candidates = (int)Math.Min((long)k * rescoreMultiplier, int.MaxValue);
         ScoredSlot[] approximate = SearchInt8(unitQuery, candidates, scanLimit, filter, cancellationToken);
+        IReadOnlyDictionary<int, float[]> vectors = loadFloatVectors(approximate.Select(candidate => candidate.Slot).ToArray());
         var exact = new TopK(k);
         foreach (ScoredSlot candidate in approximate)
         {
-            float[]? vector = loadFloatVector(candidate.Slot)
-                ?? throw new InvalidOperationException($"Slot {candidate.Slot} has no stored '{Name}' vector although the index holds one.");
+            if (!vectors.TryGetValue(candidate.Slot, out float[]? vector))
+            {
+                throw new InvalidOperationException($"Slot {candidate.Slot} has no stored '{Name}' vector although the index holds one; reopen the store.");
+            }
+
             float score = TensorPrimitives.Dot(unitQuery, vector);
             if (scoreThreshold is null || score >= scoreThreshold.Value)
             {

@@ -17,17 +17,23 @@ internal sealed class ReadSession : IDisposable
     private readonly SqliteCommand _point;
     private readonly SqliteCommand _pointWithVectors;
     private readonly SqliteCommand[] _dense;
+    private readonly SqliteCommand[] _denseMany;
     private readonly SqliteCommand _pointIds;
 
-    public ReadSession(string path, StoredSchema schema)
+    public ReadSession(string path, StoredSchema schema, long memoryMapBytes)
     {
         _schema = schema;
-        _connection = SqliteConnections.OpenReader(path);
+        _connection = SqliteConnections.OpenReader(path, memoryMapBytes);
         string denseColumns = string.Concat(Enumerable.Range(0, schema.DenseNames.Count).Select(i => ", " + StoredSchema.ColumnOf(i)));
         _point = Prepare("SELECT payload, content_hash FROM points WHERE slot = $slot;", "$slot");
         _pointWithVectors = Prepare($"SELECT payload, content_hash, lexical{denseColumns} FROM points WHERE slot = $slot;", "$slot");
         _dense = Enumerable.Range(0, schema.DenseNames.Count)
             .Select(i => Prepare($"SELECT {StoredSchema.ColumnOf(i)} FROM points WHERE slot = $slot;", "$slot"))
+            .ToArray();
+        // One statement for many slots: the slots travel as a JSON array (SQLite's json_each), so rescoring k candidates
+        // costs one query instead of k.
+        _denseMany = Enumerable.Range(0, schema.DenseNames.Count)
+            .Select(i => Prepare($"SELECT slot, {StoredSchema.ColumnOf(i)} FROM points WHERE slot IN (SELECT value FROM json_each($slots));", "$slots"))
             .ToArray();
         _pointIds = Prepare("SELECT slot, point_id FROM points WHERE point_id >= $from ORDER BY point_id;", "$from");
     }
@@ -88,6 +94,30 @@ internal sealed class ReadSession : IDisposable
         return VectorCodec.DecodeDense(reader.GetFieldValue<byte[]>(0), _schema.Dimensions[denseIndex], _schema.DenseNames[denseIndex]);
     }
 
+    /// <summary>The stored (unit-length) float vectors of one dense vector at several slots; slots without it are left out.</summary>
+    public Dictionary<int, float[]> ReadDense(IReadOnlyCollection<int> slots, int denseIndex)
+    {
+        var vectors = new Dictionary<int, float[]>(slots.Count);
+        if (slots.Count == 0)
+        {
+            return vectors;
+        }
+
+        SqliteCommand command = _denseMany[denseIndex];
+        command.Parameters["$slots"].Value = "[" + string.Join(',', slots) + "]";
+        using SqliteDataReader reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (!reader.IsDBNull(1))
+            {
+                vectors[(int)reader.GetInt64(0)] = VectorCodec.DecodeDense(
+                    reader.GetFieldValue<byte[]>(1), _schema.Dimensions[denseIndex], _schema.DenseNames[denseIndex]);
+            }
+        }
+
+        return vectors;
+    }
+
     /// <summary>Slots and point ids in point id order, starting at <paramref name="fromPointId"/> (inclusive).</summary>
     public IEnumerable<(int Slot, string PointId)> PointIdsFrom(string fromPointId)
     {
@@ -103,7 +133,7 @@ internal sealed class ReadSession : IDisposable
     {
         _point.Dispose();
         _pointWithVectors.Dispose();
-        foreach (SqliteCommand command in _dense)
+        foreach (SqliteCommand command in _dense.Concat(_denseMany))
         {
             command.Dispose();
         }

@@ -22,13 +22,14 @@ internal static class SqliteConnections
         }
     }
 
-    /// <summary>A reader: sees the last committed state as of each statement; refuses writes.</summary>
-    public static SqliteConnection OpenReader(string path)
+    /// <summary>A reader: sees the last committed state as of each statement; refuses writes; maps up to <paramref name="memoryMapBytes"/>.</summary>
+    public static SqliteConnection OpenReader(string path, long memoryMapBytes = 0)
     {
         SqliteConnection connection = Open(path, SqliteOpenMode.ReadWrite);
         try
         {
             Execute(connection, "PRAGMA query_only = ON;");
+            Execute(connection, $"PRAGMA mmap_size = {memoryMapBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)};");
             return connection;
         }
         catch
