@@ -20,13 +20,16 @@ internal sealed class BenchmarkOptions
     /// <summary>Reuse an existing collection of the right size instead of building it again.</summary>
     public bool Reuse { get; private set; }
 
+    /// <summary>Build the collection and stop (run the measurements in a fresh process with <c>--reuse</c>).</summary>
+    public bool BuildOnly { get; private set; }
+
     /// <summary>Where to append the markdown report (stdout always gets it).</summary>
     public string? Output { get; private set; }
 
     public string Collection => $"bench_{Points}_{Dimension}";
 
     public const string Usage =
-        "usage: M6Search.Stores.Benchmarks [--points N] [--dims D] [--queries Q] [--warmup W] [--batch B] [--data DIR] [--reuse] [--output FILE]";
+        "usage: M6Search.Stores.Benchmarks [--points N] [--dims D] [--queries Q] [--warmup W] [--batch B] [--data DIR] [--reuse] [--build-only] [--output FILE]";
 
     public static BenchmarkOptions Parse(string[] args)
     {
@@ -37,6 +40,12 @@ internal sealed class BenchmarkOptions
             if (name == "--reuse")
             {
                 options.Reuse = true;
+                continue;
+            }
+
+            if (name == "--build-only")
+            {
+                options.BuildOnly = true;
                 continue;
             }
 

@@ -81,6 +81,16 @@ await using (EmbeddedProductVectorStore builder = await EmbeddedProductVectorSto
     Line($"- collection file: {long.Parse(stats.Settings["fileBytes"], CultureInfo.InvariantCulture) / 1e9:F2} GB ({builder.FilePath})");
 }
 
+if (options.BuildOnly)
+{
+    if (options.Output is not null)
+    {
+        await File.AppendAllTextAsync(options.Output, report.ToString() + Environment.NewLine);
+    }
+
+    return 0;
+}
+
 CollectAll();
 
 // Queries, reproducible.
@@ -192,6 +202,8 @@ foreach (VectorQuantization quantization in new[] { VectorQuantization.None, Vec
 }
 
 Line();
+(double bandwidthOneEnd, double bandwidthTwoEnd) = MemoryBandwidth.Measure();
+Line($"- memory read bandwidth again at the end: {bandwidthOneEnd:F1} GB/s on 1 thread, {bandwidthTwoEnd:F1} GB/s on 2 threads");
 Line($"- load average at end: {LoadAverage()}");
 if (options.Output is not null)
 {

@@ -15,6 +15,11 @@ internal static class ProductPayload
 {
     public static string Serialize(Product product)
     {
+        if (product.Extra is null || product.Extra.Count == 0)
+        {
+            return JsonSerializer.Serialize(product with { Extra = null }, CatalogJson.Options);
+        }
+
         JsonObject payload = JsonSerializer.SerializeToNode(product with { Extra = null }, CatalogJson.Options)!.AsObject();
         if (product.Extra is not null && JsonSerializer.SerializeToNode(product.Extra, CatalogJson.Options) is JsonObject extra)
         {

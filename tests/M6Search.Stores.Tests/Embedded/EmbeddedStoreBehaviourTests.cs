@@ -200,12 +200,26 @@ public sealed class EmbeddedStoreBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Collection_IsOneSqliteFile_UnderTheDataDirectory()
+    public async Task Collection_IsOneSqliteFileInWalMode_WithAPageSizeFittingItsRows()
     {
-        await using EmbeddedProductVectorStore store = await EnsuredAsync("layout");
+        await using (EmbeddedProductVectorStore store = await EmbeddedProductVectorStore.OpenAsync(
+            new EmbeddedStoreOptions { DataDirectory = _directory.Path }, "layout"))
+        {
+            await store.EnsureCollectionAsync(CollectionSchema.ForProducts(256));
+            Assert.Equal(Path.Combine(_directory.Path, "collections", "layout.sqlite"), store.FilePath);
+        }
 
-        Assert.Equal(Path.Combine(_directory.Path, "collections", "layout.sqlite"), store.FilePath);
-        Assert.True(File.Exists(store.FilePath));
+        using var connection = new SqliteConnection($"Data Source={EmbeddedProductVectorStore.CollectionFilePath(_directory.Path, "layout")};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        Assert.Equal(32768L, Pragma(connection, "page_size"));
+        Assert.Equal("wal", Pragma(connection, "journal_mode"));
+    }
+
+    private static object? Pragma(SqliteConnection connection, string name)
+    {
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name};";
+        return command.ExecuteScalar();
     }
 
     private Task<EmbeddedProductVectorStore> OpenAsync(string collection) =>

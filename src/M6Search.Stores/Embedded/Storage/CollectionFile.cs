@@ -25,6 +25,17 @@ internal sealed class CollectionFile : IDisposable
         _connection = SqliteConnections.OpenWriter(path, create: true, durableCommits);
     }
 
+    /// <summary>The page size of the file (chosen at creation by <see cref="PageSizeChoice"/>).</summary>
+    public long PageSize
+    {
+        get
+        {
+            using SqliteCommand command = _connection.CreateCommand();
+            command.CommandText = "PRAGMA page_size;";
+            return (long)command.ExecuteScalar()!;
+        }
+    }
+
     public string Path { get; }
 
     /// <summary>The schema recorded in the file, or null for an empty (new) file.</summary>
@@ -64,6 +75,11 @@ internal sealed class CollectionFile : IDisposable
     /// <summary>Creates the tables and records the schema, in one transaction.</summary>
     public void Create(StoredSchema schema)
     {
+        // The page size can change only while the database is empty and not in WAL mode; VACUUM applies it.
+        SqliteConnections.Execute(_connection, "PRAGMA journal_mode = DELETE;");
+        SqliteConnections.Execute(_connection, $"PRAGMA page_size = {PageSizeChoice.For(schema.Dimensions)};");
+        SqliteConnections.Execute(_connection, "VACUUM;");
+        SqliteConnections.Execute(_connection, "PRAGMA journal_mode = WAL;");
         using SqliteTransaction transaction = _connection.BeginTransaction();
         SqliteConnections.Execute(_connection, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;", transaction);
         string denseColumns = string.Concat(Enumerable.Range(0, schema.DenseNames.Count).Select(i => $", {StoredSchema.ColumnOf(i)} BLOB"));
