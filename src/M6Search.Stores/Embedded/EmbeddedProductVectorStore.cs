@@ -436,6 +436,10 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
             _sessions?.Dispose();
             _file.Dispose();
             _lockFile.Dispose();
+
+            // Let the index (gigabytes for large collections) go even while someone still holds this instance.
+            _sessions = null;
+            _state = null;
         }
         finally
         {
@@ -500,8 +504,6 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
     private static CollectionState Load(CollectionFile file, StoredSchema schema, EmbeddedStoreOptions options, CancellationToken cancellationToken)
     {
         var state = new CollectionState(schema, options.Quantization, options.RowsPerBlock);
-        int maxDimension = schema.Dimensions.Count == 0 ? 0 : schema.Dimensions.Max();
-        var buffer = new byte[maxDimension * sizeof(float)];
         file.ForEachPoint(schema, reader =>
         {
             long slot = reader.GetInt64(0);
@@ -519,7 +521,7 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
             PayloadFields fields;
             try
             {
-                fields = PayloadFields.Parse(reader.GetString(2));
+                fields = PayloadFields.Parse(reader.GetFieldValue<byte[]>(2));
             }
             catch (JsonException exception)
             {
@@ -536,15 +538,15 @@ public sealed partial class EmbeddedProductVectorStore : IProductVectorStore
                     continue;
                 }
 
+                // GetFieldValue copies the BLOB out of the row; GetBytes would open an incremental-I/O blob handle per call.
+                byte[] blob = reader.GetFieldValue<byte[]>(column);
                 int expected = schema.Dimensions[d] * sizeof(float);
-                long length = reader.GetBytes(column, 0, null, 0, 0);
-                if (length != expected)
+                if (blob.Length != expected)
                 {
-                    throw new StoreRequestException($"slot {slot} (point {pointIdText}): vector '{schema.DenseNames[d]}' has {length} bytes, expected {expected}.");
+                    throw new StoreRequestException($"slot {slot} (point {pointIdText}): vector '{schema.DenseNames[d]}' has {blob.Length} bytes, expected {expected}.");
                 }
 
-                reader.GetBytes(column, 0, buffer, 0, expected);
-                state.LoadDense((int)slot, d, MemoryMarshal.Cast<byte, float>(buffer.AsSpan(0, expected)));
+                state.LoadDense((int)slot, d, MemoryMarshal.Cast<byte, float>(blob.AsSpan()));
             }
         }, cancellationToken);
         state.FinishLoad();

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace M6Search.Stores.Embedded.Filtering;
@@ -5,6 +6,7 @@ namespace M6Search.Stores.Embedded.Filtering;
 /// <summary>
 /// The filterable fields of one stored payload (the product's JSON): its price and its keyword fields, read from the
 /// same JSON that is written to the collection file so that loading and upserting index exactly the same values.
+/// Read with a forward-only reader over the UTF-8 bytes: at open this runs once per stored point.
 /// </summary>
 internal sealed class PayloadFields
 {
@@ -19,41 +21,59 @@ internal sealed class PayloadFields
     /// <summary>Field path ("category", "attributes.color") to its string values (several for a JSON array).</summary>
     public IReadOnlyList<KeyValuePair<string, string[]>> Keywords { get; }
 
-    public static PayloadFields Parse(string payloadJson)
+    public static PayloadFields Parse(string payloadJson) => Parse(Encoding.UTF8.GetBytes(payloadJson));
+
+    public static PayloadFields Parse(ReadOnlySpan<byte> utf8Json)
     {
-        using JsonDocument document = JsonDocument.Parse(payloadJson);
-        JsonElement root = document.RootElement;
-        double? price = null;
-        var keywords = new List<KeyValuePair<string, string[]>>();
-        foreach (JsonProperty property in root.EnumerateObject())
+        var reader = new Utf8JsonReader(utf8Json);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            if (property.NameEquals(PayloadColumns.PriceField))
+            throw new JsonException("the payload is not a JSON object.");
+        }
+
+        double? price = null;
+        var keywords = new List<KeyValuePair<string, string[]>>(8);
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(PayloadColumns.PriceField))
             {
-                if (property.Value.ValueKind == JsonValueKind.Number && property.Value.TryGetDouble(out double value))
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Number && reader.TryGetDouble(out double value))
                 {
                     price = value;
                 }
-            }
-            else if (property.NameEquals(PayloadColumns.AttributesField))
-            {
-                if (property.Value.ValueKind == JsonValueKind.Object)
+                else
                 {
-                    foreach (JsonProperty attribute in property.Value.EnumerateObject())
-                    {
-                        string[] values = StringValues(attribute.Value);
-                        if (values.Length > 0)
-                        {
-                            keywords.Add(new(PayloadColumns.AttributesPrefix + attribute.Name, values));
-                        }
-                    }
+                    reader.Skip();
                 }
             }
-            else if (PayloadColumns.IsTopLevelKeywordField(property.Name))
+            else if (reader.ValueTextEquals(PayloadColumns.AttributesField))
             {
-                string[] values = StringValues(property.Value);
-                if (values.Length > 0)
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
                 {
-                    keywords.Add(new(property.Name, values));
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    string field = PayloadColumns.AttributesPrefix + reader.GetString();
+                    reader.Read();
+                    AddValues(ref reader, field, keywords);
+                }
+            }
+            else
+            {
+                string? field = TopLevelKeywordField(ref reader);
+                reader.Read();
+                if (field is null)
+                {
+                    reader.Skip();
+                }
+                else
+                {
+                    AddValues(ref reader, field, keywords);
                 }
             }
         }
@@ -61,22 +81,49 @@ internal sealed class PayloadFields
         return new PayloadFields(price, keywords);
     }
 
-    private static string[] StringValues(JsonElement value)
+    private static string? TopLevelKeywordField(ref Utf8JsonReader reader) =>
+        reader.ValueTextEquals(PayloadColumns.CategoryField) ? PayloadColumns.CategoryField
+        : reader.ValueTextEquals(PayloadColumns.MerchantField) ? PayloadColumns.MerchantField
+        : reader.ValueTextEquals(PayloadColumns.LangField) ? PayloadColumns.LangField
+        : reader.ValueTextEquals(PayloadColumns.CurrencyField) ? PayloadColumns.CurrencyField
+        : null;
+
+    /// <summary>Adds a string value, or the distinct strings of an array; skips anything else. Leaves the reader on the value's last token.</summary>
+    private static void AddValues(ref Utf8JsonReader reader, string field, List<KeyValuePair<string, string[]>> keywords)
     {
-        if (value.ValueKind == JsonValueKind.String)
+        if (reader.TokenType == JsonTokenType.String)
         {
-            return [value.GetString()!];
+            keywords.Add(new(field, [reader.GetString()!]));
+            return;
         }
 
-        if (value.ValueKind != JsonValueKind.Array)
+        if (reader.TokenType != JsonTokenType.StartArray)
         {
-            return [];
+            reader.Skip();
+            return;
         }
 
-        return value.EnumerateArray()
-            .Where(element => element.ValueKind == JsonValueKind.String)
-            .Select(element => element.GetString()!)
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
+        List<string>? values = null;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                string value = reader.GetString()!;
+                values ??= [];
+                if (!values.Contains(value, StringComparer.Ordinal))
+                {
+                    values.Add(value);
+                }
+            }
+            else
+            {
+                reader.Skip();
+            }
+        }
+
+        if (values is not null)
+        {
+            keywords.Add(new(field, [.. values]));
+        }
     }
 }

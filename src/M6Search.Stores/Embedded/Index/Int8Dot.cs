@@ -7,7 +7,7 @@ namespace M6Search.Stores.Embedded.Index;
 
 /// <summary>
 /// Dot product of two int8 vectors with 32-bit accumulation. Inputs are in [-127, 127] (the quantiser never writes
-/// -128), so every 16-bit product and every pair sum of <c>vpmaddwd</c> fits without saturation.
+/// -128), so every 16-bit pair sum fits without saturation.
 /// </summary>
 internal static class Int8Dot
 {
@@ -26,17 +26,16 @@ internal static class Int8Dot
 
         if (Avx2.IsSupported && length >= 32)
         {
+            // a * b = |a| * (b with the sign of a): vpmaddubsw multiplies unsigned by signed bytes and adds pairs into
+            // 16 bits (at most 2 * 127 * 127 = 32258, no saturation), vpmaddwd with ones widens the pairs to 32 bits.
             Vector256<int> accumulator = Vector256<int>.Zero;
+            Vector256<short> ones = Vector256.Create((short)1);
             for (; i <= length - 32; i += 32)
             {
                 Vector256<sbyte> x = Vector256.LoadUnsafe(ref left, (nuint)i);
                 Vector256<sbyte> y = Vector256.LoadUnsafe(ref right, (nuint)i);
-                Vector256<short> xLow = Avx2.ConvertToVector256Int16(x.GetLower());
-                Vector256<short> yLow = Avx2.ConvertToVector256Int16(y.GetLower());
-                Vector256<short> xHigh = Avx2.ConvertToVector256Int16(x.GetUpper());
-                Vector256<short> yHigh = Avx2.ConvertToVector256Int16(y.GetUpper());
-                accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(xLow, yLow));
-                accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(xHigh, yHigh));
+                Vector256<short> pairs = Avx2.MultiplyAddAdjacent(Avx2.Abs(x), Avx2.Sign(y, x));
+                accumulator = Avx2.Add(accumulator, Avx2.MultiplyAddAdjacent(pairs, ones));
             }
 
             sum = Vector256.Sum(accumulator);

@@ -88,10 +88,11 @@ internal sealed class SparseIndex
                 }
 
                 float queryWeight = query.Values[term];
-                for (int i = 0; i < postings.Count; i++)
+                ReadOnlySpan<Entry> entries = postings.Entries.AsSpan(0, postings.Count);
+                foreach (Entry entry in entries)
                 {
-                    int slot = postings.Slots[i];
-                    if (postings.Versions[i] != _versions[slot])
+                    int slot = entry.Slot;
+                    if (entry.Version != _versions[slot])
                     {
                         continue;
                     }
@@ -103,7 +104,7 @@ internal sealed class SparseIndex
                         touched.Add(slot);
                     }
 
-                    scores[slot] += queryWeight * postings.Weights[i];
+                    scores[slot] += queryWeight * entry.Weight;
                 }
             }
 
@@ -150,30 +151,23 @@ internal sealed class SparseIndex
         _totalEntries = _liveEntries;
     }
 
+    /// <summary>One term's postings: (slot, weight, version) side by side, so reading or adding one touches one cache line.</summary>
     private sealed class Postings
     {
-        public int[] Slots { get; private set; } = new int[4];
-
-        public float[] Weights { get; private set; } = new float[4];
-
-        public int[] Versions { get; private set; } = new int[4];
+        public Entry[] Entries { get; private set; } = new Entry[4];
 
         public int Count { get; private set; }
 
         public void Add(int slot, float weight, int version)
         {
-            if (Count == Slots.Length)
+            if (Count == Entries.Length)
             {
-                int size = Count * 2;
-                Slots = Resized(Slots, size);
-                Weights = Resized(Weights, size);
-                Versions = Resized(Versions, size);
+                Entry[] entries = Entries;
+                Array.Resize(ref entries, Count * 2);
+                Entries = entries;
             }
 
-            Slots[Count] = slot;
-            Weights[Count] = weight;
-            Versions[Count] = version;
-            Count++;
+            Entries[Count++] = new Entry(slot, weight, version);
         }
 
         public void RemoveStale(int[] currentVersions)
@@ -181,22 +175,16 @@ internal sealed class SparseIndex
             int kept = 0;
             for (int i = 0; i < Count; i++)
             {
-                if (Versions[i] == currentVersions[Slots[i]])
+                Entry entry = Entries[i];
+                if (entry.Version == currentVersions[entry.Slot])
                 {
-                    Slots[kept] = Slots[i];
-                    Weights[kept] = Weights[i];
-                    Versions[kept] = Versions[i];
-                    kept++;
+                    Entries[kept++] = entry;
                 }
             }
 
             Count = kept;
         }
-
-        private static T[] Resized<T>(T[] array, int size)
-        {
-            Array.Resize(ref array, size);
-            return array;
-        }
     }
+
+    private readonly record struct Entry(int Slot, float Weight, int Version);
 }
