@@ -18,6 +18,35 @@ public sealed record CollectionSchema
     /// <summary>True when points carry the sparse <see cref="LexicalVector"/>.</summary>
     public bool HasLexicalVector { get; init; } = true;
 
+    /// <summary>True when both schemas have the same dense vector names and dimensions and the same lexical flag.</summary>
+    public bool HasSameShapeAs(CollectionSchema other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        if (HasLexicalVector != other.HasLexicalVector || DenseVectors.Count != other.DenseVectors.Count)
+        {
+            return false;
+        }
+
+        foreach (KeyValuePair<string, int> vector in DenseVectors)
+        {
+            if (!other.DenseVectors.TryGetValue(vector.Key, out int dimension) || dimension != vector.Value)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A short description such as "image:512, text:512, lexical" for messages and stats.</summary>
+    public string Describe()
+    {
+        IEnumerable<string> parts = DenseVectors
+            .OrderBy(vector => vector.Key, StringComparer.Ordinal)
+            .Select(vector => $"{vector.Key}:{vector.Value}");
+        return string.Join(", ", HasLexicalVector ? parts.Append(LexicalVector) : parts);
+    }
+
     /// <summary>The product schema for an encoder of the given embedding dimension.</summary>
     public static CollectionSchema ForProducts(int dimension) => new()
     {

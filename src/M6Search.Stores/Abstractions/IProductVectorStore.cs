@@ -19,7 +19,10 @@ public interface IProductVectorStore : IAsyncDisposable
     /// <summary>Deletes the products with these ids; ids that are not stored are ignored.</summary>
     Task DeleteAsync(IReadOnlyList<string> productIds, CancellationToken cancellationToken = default);
 
-    /// <summary>The stored point of a product, or null.</summary>
+    /// <summary>
+    /// The stored point of a product, or null. Vectors (dense, normalised to unit length as cosine stores keep them,
+    /// and the sparse lexical vector) are returned only when <paramref name="withVectors"/> is true.
+    /// </summary>
     Task<ProductPoint?> GetAsync(string productId, bool withVectors = false, CancellationToken cancellationToken = default);
 
     /// <summary>Exact number of points matching the filter (all points when null).</summary>

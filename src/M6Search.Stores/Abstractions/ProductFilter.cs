@@ -16,7 +16,9 @@ public sealed record ProductFilter
     public double? MaxPrice { get; init; }
 
     /// <summary>
-    /// Exact matches on other keyword fields: top-level ("lang", "currency") or attributes ("attributes.color").
+    /// Exact matches on other keyword fields: top-level ("lang", "currency", "category", "merchant", "id") or
+    /// attributes ("attributes.color"). A field holding an array matches when any element equals the value; only
+    /// string values match (a number 5 does not match "5").
     /// </summary>
     public IReadOnlyDictionary<string, string>? Keywords { get; init; }
 }
