@@ -62,10 +62,13 @@ public static class CatalogPlanner
                 1 => Languages.Chinese,
                 _ => rng.Chance(0.5) ? Languages.English : Languages.Chinese,
             };
-            string text = PairTextWriter.Write(product.Visual, lang, rng);
+            // The first English and Chinese pairs are full descriptions; later ones are mostly short ones.
+            bool full = i < 2 || rng.Chance(0.25);
+            string Describe() => full ? PairTextWriter.Write(product.Visual, lang, rng) : PairTextWriter.WriteShort(product.Visual, lang, rng);
+            string text = Describe();
             for (int retry = 0; retry < 5 && texts.Contains(text); retry++)
             {
-                text = PairTextWriter.Write(product.Visual, lang, rng);
+                text = Describe();
             }
 
             texts.Add(text);

@@ -6,8 +6,10 @@ using M6Search.Synth.Vocabulary;
 namespace M6Search.Synth.Text;
 
 /// <summary>
-/// Writes the training descriptions of pairs.jsonl: unlike titles they always name category, colour, texture and
-/// material (with synonyms and varied word order), which is the signal the encoder learns the traits from.
+/// Writes the training descriptions of pairs.jsonl. Full descriptions always name category, colour, texture and
+/// material (with synonyms and varied word order), the signal the encoder learns the traits from; short ones name the
+/// category with one or two of the traits, as shoppers write ("blue vase", "凹凸陶瓷杯"), so that a text naming only
+/// some traits still lands near the images that show them.
 /// </summary>
 public static class PairTextWriter
 {
@@ -34,6 +36,11 @@ public static class PairTextWriter
         "{M}材质的{C}{N}，表面{T}",
     ];
 
+    // X: one or two trait words (colour, texture, material) in random order; N noun.
+    private static readonly string[] EnglishShortTemplates = ["{X} {N}", "{X} {N}", "{N}, {X}"];
+
+    private static readonly string[] ChineseShortTemplates = ["{X}{N}", "{X}的{N}"];
+
     private static readonly Regex Article = new(@"\ba ([aeiou])", RegexOptions.CultureInvariant);
 
     public static string Write(ProductVisual visual, string lang, SeededRandom rng)
@@ -51,5 +58,33 @@ public static class PairTextWriter
             .Replace("{S}", shape, StringComparison.Ordinal)
             .Replace("{N}", noun, StringComparison.Ordinal);
         return english ? Article.Replace(text.ToLowerInvariant(), "an $1") : text;
+    }
+
+    /// <summary>A short description: the category with one or two of its traits, in random order.</summary>
+    public static string WriteShort(ProductVisual visual, string lang, SeededRandom rng)
+    {
+        CategoryInfo category = SynthVocabulary.Category(visual.Category);
+        bool english = lang == Languages.English;
+        IReadOnlyList<string> nouns = rng.Chance(0.5) ? category.Nouns.For(lang) : category.QueryNouns.For(lang);
+        var traits = new List<string>
+        {
+            WordChoice.Pick(SynthVocabulary.Color(visual.Color).Words.For(lang), rng, 0.5),
+            WordChoice.Pick(SynthVocabulary.Texture(visual.Texture).Words.For(lang), rng, 0.5),
+            WordChoice.Pick(SynthVocabulary.Material(visual.Material).Words.For(lang), rng, 0.5),
+        };
+        int keep = rng.Chance(0.5) ? 1 : 2;
+        var chosen = new List<string>(keep);
+        for (int i = 0; i < keep; i++)
+        {
+            int pick = rng.Next(traits.Count);
+            chosen.Add(traits[pick]);
+            traits.RemoveAt(pick);
+        }
+
+        string template = rng.Pick(english ? EnglishShortTemplates : ChineseShortTemplates);
+        string text = template
+            .Replace("{X}", string.Join(english ? " " : string.Empty, chosen), StringComparison.Ordinal)
+            .Replace("{N}", rng.Pick(nouns), StringComparison.Ordinal);
+        return english ? text.ToLowerInvariant() : text;
     }
 }

@@ -1,3 +1,4 @@
+using M6Search.Synth.Generation;
 using M6Search.Synth.Planning;
 using M6Search.Synth.Tests.Support;
 using M6Search.Synth.Vocabulary;
@@ -39,5 +40,25 @@ public class PairTextWriterTests
         Assert.True(chinese.Distinct().Count() > chinese.Length * 0.8);
         Assert.Contains(english, t => t.Contains("dimpled", StringComparison.Ordinal) || t.Contains("hobnail", StringComparison.Ordinal));
         Assert.Contains(chinese, t => t.Contains("凹凸纹", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void LaterPairs_AreMostlyShort_NamingTheCategoryAndOneOrTwoOfItsOwnTraits()
+    {
+        var plan = CatalogPlanner.Plan(new SynthOptions { Products = 300, Seed = 5, PairsPerProduct = 6, WriteImages = false });
+        var products = plan.Products.ToDictionary(p => p.Id);
+        var later = plan.Pairs.GroupBy(p => p.ProductId).SelectMany(g => g.Skip(2)).ToArray();
+        int shortPairs = 0;
+        foreach (var pair in later)
+        {
+            ProductVisual visual = products[pair.ProductId].Visual;
+            CategoryInfo category = SynthVocabulary.Category(visual.Category);
+            Assert.True(Words.ContainsAny(pair.Text, category.Nouns.For(pair.Lang).Concat(category.QueryNouns.For(pair.Lang))), pair.Text);
+            int named = Enum.GetValues<TraitKind>().Count(kind => Words.NamesTrait(pair.Text, kind, visual.Get(kind), pair.Lang));
+            Assert.InRange(named, 1, 3);
+            shortPairs += named < 3 ? 1 : 0;
+        }
+
+        Assert.InRange(shortPairs / (double)later.Length, 0.6, 0.9);
     }
 }
