@@ -9,6 +9,7 @@ root.Subcommands.Add(EvalCommand.Create(new MoeEncoderFactory(), new CatalogImag
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());
+root.Subcommands.Add(PlotCommand.Create());
 
 try
 {
