@@ -50,6 +50,7 @@ internal sealed class IndexJobRun
     private IndexPhase _phase = IndexPhase.Starting;
     private long? _totalRows;
     private long _indexingStartTicks;
+    private long _indexingEndTicks;
     private IndexJobState? _state;
     private RejectReportWriter? _rejects;
     private CancellationTokenSource? _stop;
@@ -112,8 +113,16 @@ internal sealed class IndexJobRun
 
                 SetPhase(IndexPhase.Indexing);
                 _indexingStartTicks = Stopwatch.GetTimestamp();
-                await IndexAsync(stop.Token).ConfigureAwait(false);
-                _rejects.Flush();
+                try
+                {
+                    await IndexAsync(stop.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _indexingEndTicks = Stopwatch.GetTimestamp();
+                    _rejects.Flush();
+                }
+
 
                 if (_firstError is not null)
                 {
@@ -181,7 +190,6 @@ internal sealed class IndexJobRun
             StatePath = _stateFile.Path,
         };
         JobStateFile.WriteAtomic(ReportPath, JsonSerializer.SerializeToUtf8Bytes(report, IndexingJson.Indented));
-        Report();
         IndexingLog.JobFinished(_logger, status.ToString(), counts.Indexed, counts.Unchanged, counts.Rejected, counts.Deleted, seconds);
         return report;
     }
@@ -291,12 +299,13 @@ internal sealed class IndexJobRun
         IndexCounts counts = _counters.Snapshot();
         double rate = 0;
         double? eta = null;
-        if (_phase == IndexPhase.Indexing && _indexingStartTicks != 0)
+        if (_indexingStartTicks != 0)
         {
-            double seconds = Stopwatch.GetElapsedTime(_indexingStartTicks).TotalSeconds;
+            long end = _indexingEndTicks != 0 ? _indexingEndTicks : Stopwatch.GetTimestamp();
+            double seconds = Stopwatch.GetElapsedTime(_indexingStartTicks, end).TotalSeconds;
             long settled = counts.Done + counts.OtherShard;
             rate = seconds > 0 ? settled / seconds : 0;
-            if (rate > 0 && _totalRows is long total)
+            if (_phase == IndexPhase.Indexing && rate > 0 && _totalRows is long total)
             {
                 eta = Math.Max(0, (total - settled) / rate);
             }
