@@ -13,10 +13,14 @@ public sealed class HashingEncoder : IProductEncoder
     private int _textsEncoded;
     private int _imagesEncoded;
 
-    public HashingEncoder(string modelVersion = "hashing-v1")
+    public HashingEncoder(string modelVersion = "hashing-v1", TimeSpan delayPerBatch = default)
     {
         ModelVersion = modelVersion;
+        DelayPerBatch = delayPerBatch;
     }
+
+    /// <summary>Sleep per call, to make a job slow enough to interrupt.</summary>
+    public TimeSpan DelayPerBatch { get; }
 
     public int Dimension => 8;
 
@@ -39,6 +43,11 @@ public sealed class HashingEncoder : IProductEncoder
         }
 
         Interlocked.Add(ref _textsEncoded, texts.Count);
+        if (DelayPerBatch > TimeSpan.Zero)
+        {
+            Thread.Sleep(DelayPerBatch);
+        }
+
         return texts.Select(text => FromBytes(SHA256.HashData(Encoding.UTF8.GetBytes(text)))).ToArray();
     }
 
