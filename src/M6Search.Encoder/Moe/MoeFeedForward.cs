@@ -123,7 +123,10 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
         Tensor slot = flatExpert.mul(capacity).add_(position).masked_fill_(kept.logical_not(), slots);
 
         Tensor source = _groups == 1 ? x : x.unsqueeze(1).expand(n, _groups, d).reshape(assignments, d);
-        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, 1);
+        // An explicit Scalar kept alive past the native calls: an implicit one (a literal 1) can be finalized by the GC
+        // while libtorch still reads it, which crashed long indexing runs ("INTERNAL ASSERT FAILED at Scalar.h").
+        Scalar one = 1;
+        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, one);
         Tensor expertInput = _precision.Cast(buffer.narrow(0, 0, slots).view(_experts, capacity, d));
 
         // bmm + add rather than baddbmm: TorchSharp 0.107's baddbmm mixes up its arguments.
@@ -136,7 +139,8 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
         Tensor combined = padded.index_select(0, slot).mul(combine.unsqueeze(1)).view(n, _groups, d).sum(1);
         Tensor output = tokenIndex is null
             ? combined
-            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, 1);
+            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, one);
+        GC.KeepAlive(one);
 
         Tensor expertLoad = oneHot.sum(dim: 0).to_type(ScalarType.Float32).div_(Math.Max(1, n));
         Tensor dropRate = kept.to_type(ScalarType.Float32).mean().neg_().add_(1);
