@@ -39,7 +39,7 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
     private readonly int _experts;
     private readonly int _groups;
     private readonly double _trainCapacityFactor;
-    private readonly double _evalCapacityFactor;
+    private double _evalCapacityFactor;
     private readonly int _minCapacity;
     private readonly double _loadBalanceWeight;
     private readonly double _zLossWeight;
@@ -87,6 +87,25 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
 
     /// <summary>Number of prototyping groups (1 = plain top-1).</summary>
     public int Groups => _groups;
+
+    /// <summary>
+    /// Capacity factor outside training: the config's (2.0, as in Switch Transformer) unless changed. Setting it to
+    /// <see cref="Experts"/> / <see cref="Groups"/> or more gives every expert room for every token, so no token is
+    /// dropped and a sequence's output no longer depends on the other sequences in its batch.
+    /// </summary>
+    public double EvalCapacityFactor
+    {
+        get => _evalCapacityFactor;
+        set
+        {
+            if (!(value > 0) || double.IsInfinity(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The capacity factor must be positive and finite.");
+            }
+
+            _evalCapacityFactor = value;
+        }
+    }
 
     /// <summary>Routes <paramref name="tokens"/> [all tokens, d]; only the rows in <paramref name="tokenIndex"/> (all when null).</summary>
     public override MoeOutput forward(Tensor tokens, Tensor? tokenIndex)
