@@ -74,6 +74,23 @@ internal sealed class TestData : IDisposable
         return data.ToArray();
     }
 
+    /// <summary>A JPEG of random pixels (it does not compress: about 3 bytes a pixel).</summary>
+    public static byte[] NoiseJpeg(int size)
+    {
+        var random = new Random(7);
+        using var bitmap = new SKBitmap(size, size);
+        for (int y = 0; y < size; y++)
+        {
+            for (int x = 0; x < size; x++)
+            {
+                bitmap.SetPixel(x, y, new SKColor((byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(256)));
+            }
+        }
+
+        using SKData data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95);
+        return data.ToArray();
+    }
+
     private static void WriteJpeg(string path, SKColor color) => File.WriteAllBytes(path, Jpeg(color));
 
     private static ProductPoint Point(
