@@ -1,0 +1,115 @@
+using M6Search.Encoder;
+
+namespace M6Search.Search.Encoding;
+
+/// <summary>
+/// The encoder as the search path uses it: one text or one image at a time, at most
+/// <c>M6:Search:MaxConcurrentEmbeddings</c> at once. The encoder's work is synchronous TorchSharp code
+/// with a dispose scope inside each call; the wait for a slot is the only await, and it happens before the call.
+/// Limiting concurrency keeps a burst of searches from oversubscribing the CPU threads libtorch already uses.
+/// </summary>
+public sealed class QueryEmbedder : IDisposable
+{
+    private readonly IProductEncoder _encoder;
+    private readonly SemaphoreSlim _slots;
+
+    public QueryEmbedder(IProductEncoder encoder, int maxConcurrentEmbeddings = 1)
+    {
+        _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentEmbeddings);
+        _slots = new SemaphoreSlim(maxConcurrentEmbeddings, maxConcurrentEmbeddings);
+    }
+
+    /// <summary>Length of every embedding.</summary>
+    public int Dimension => _encoder.Dimension;
+
+    /// <summary>Side of the square images <see cref="EmbedImageAsync"/> takes.</summary>
+    public int ImageSize => _encoder.ImageSize;
+
+    /// <summary>The model's version.</summary>
+    public string ModelVersion => _encoder.ModelVersion;
+
+    /// <summary>The embedding of one query text.</summary>
+    public async Task<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _encoder.EmbedTexts([text])[0];
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>The embedding of one preprocessed image (3 x ImageSize x ImageSize, channel-major).</summary>
+    public async Task<float[]> EmbedImageAsync(float[] chw, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chw);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return _encoder.EmbedImages([chw])[0];
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>Runs a batch (for example an indexing batch) in the same slots as the queries.</summary>
+    public async Task<T> RunAsync<T>(Func<IProductEncoder, T> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return work(_encoder);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    /// <summary>
+    /// The encoder behind the same slots, for a caller that needs an <see cref="IProductEncoder"/> (the indexing
+    /// pipeline's encoder thread): each batch waits for a slot synchronously, so batches and queries take turns.
+    /// </summary>
+    public IProductEncoder AsSharedEncoder() => new SlotEncoder(this);
+
+    public void Dispose() => _slots.Dispose();
+
+    private sealed class SlotEncoder(QueryEmbedder owner) : IProductEncoder
+    {
+        public int Dimension => owner._encoder.Dimension;
+
+        public int ImageSize => owner._encoder.ImageSize;
+
+        public string ModelVersion => owner._encoder.ModelVersion;
+
+        public float[][] EmbedTexts(IReadOnlyList<string> texts) => Run(encoder => encoder.EmbedTexts(texts));
+
+        public float[][] EmbedImages(IReadOnlyList<float[]> images) => Run(encoder => encoder.EmbedImages(images));
+
+        // The owner's encoder belongs to whoever created the owner.
+        public void Dispose()
+        {
+        }
+
+        private float[][] Run(Func<IProductEncoder, float[][]> work)
+        {
+            owner._slots.Wait();
+            try
+            {
+                return work(owner._encoder);
+            }
+            finally
+            {
+                owner._slots.Release();
+            }
+        }
+    }
+}

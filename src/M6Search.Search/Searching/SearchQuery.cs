@@ -1,0 +1,20 @@
+namespace M6Search.Search.Searching;
+
+/// <summary>A text search: what the shopper typed, filters, order and the page wanted.</summary>
+public sealed record SearchQuery
+{
+    public required string Text { get; init; }
+
+    public SearchFilters Filters { get; init; } = new();
+
+    public SearchSort Sort { get; init; } = SearchSort.Relevance;
+
+    /// <summary>Results wanted (1 to <see cref="ProductSearchOptions.MaxResults"/>).</summary>
+    public int Limit { get; init; } = 20;
+
+    /// <summary>Results skipped (paging).</summary>
+    public int Offset { get; init; }
+
+    /// <summary>Compute per-result match details (per-channel ranks, image against title, missing words).</summary>
+    public bool IncludeMatchDetails { get; init; } = true;
+}
