@@ -139,7 +139,8 @@ public sealed class ProductTokenizer
     }
 
     /// <summary>Han ideographs, kana and Hangul: scripts written without spaces, tokenised per character.</summary>
-    private static bool IsCjk(Rune rune) => rune.Value switch
+    /// <summary>Han ideographs, kana and Hangul: scripts written without spaces, tokenized per character and bigram.</summary>
+    public static bool IsCjk(Rune rune) => rune.Value switch
     {
         >= 0x3040 and <= 0x30FF => true, // Hiragana, Katakana
         >= 0x3400 and <= 0x4DBF => true, // CJK Extension A

@@ -114,15 +114,5 @@ public sealed class LexicalVectorizer
         }
     }
 
-    /// <summary>Han ideographs, kana and Hangul (the tokenizer's definition): scripts written without spaces.</summary>
-    private static bool IsCjk(Rune rune) => rune.Value switch
-    {
-        >= 0x3040 and <= 0x30FF => true,
-        >= 0x3400 and <= 0x4DBF => true,
-        >= 0x4E00 and <= 0x9FFF => true,
-        >= 0xAC00 and <= 0xD7AF => true,
-        >= 0xF900 and <= 0xFAFF => true,
-        >= 0x20000 and <= 0x3134F => true,
-        _ => false,
-    };
+    private static bool IsCjk(Rune rune) => ProductTokenizer.IsCjk(rune);
 }
