@@ -1,19 +1,27 @@
+using M6Search.Web.Api;
 using M6Search.Web.Components;
+using M6Search.Web.Composition;
+using M6Search.Web.Health;
+using M6Search.Web.Images;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L * 1024 * 1024);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
+builder.Services.AddM6Search(builder.Configuration);
 
 var app = builder.Build();
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/error", createScopeForErrors: true);
-}
-
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseRateLimiter();
 app.UseAntiforgery();
+
 app.MapStaticAssets();
-app.MapGet("/healthz", () => TypedResults.Ok(new { status = "ok" }));
+app.MapOpenApi();
+app.MapHealthEndpoints();
+app.MapSearchApi();
+app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
 

@@ -1,3 +1,4 @@
+using M6Search.Search.Searching;
 using M6Search.Stores.Qdrant;
 
 namespace M6Search.Web.Configuration;
@@ -23,4 +24,34 @@ public sealed class M6Options
 
     /// <summary>The Qdrant server, used when <see cref="Store"/> is <see cref="StoreKind.Qdrant"/> (section "M6:Qdrant").</summary>
     public QdrantStoreOptions Qdrant { get; set; } = new();
+
+    /// <summary>The collection of the embedded store (the Qdrant store uses <c>M6:Qdrant:Collection</c>).</summary>
+    public string Collection { get; set; } = "products";
+
+    /// <summary>
+    /// The folder that relative catalog image paths are resolved against when images are served; the page serves no
+    /// image file outside it. Empty means the demo catalog's folder, <c>DataDir/demo</c>.
+    /// </summary>
+    public string? CatalogDir { get; set; }
+
+    /// <summary>The demo catalog generated and indexed when the embedded store is empty (section "M6:Demo").</summary>
+    public DemoOptions Demo { get; set; } = new();
+
+    /// <summary>Photo uploads for search by image (section "M6:Upload").</summary>
+    public UploadOptions Upload { get; set; } = new();
+
+    /// <summary>Per-client request limits of the HTTP API (section "M6:RateLimit").</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Search settings (section "M6:Search").</summary>
+    public ProductSearchOptions Search { get; set; } = new();
+
+    /// <summary>The data folder as an absolute path.</summary>
+    public string DataDirFullPath => Path.GetFullPath(DataDir);
+
+    /// <summary>The folder of the generated demo catalog.</summary>
+    public string DemoCatalogDir => Path.Combine(DataDirFullPath, "demo");
+
+    /// <summary>The folder image paths are resolved against (see <see cref="CatalogDir"/>).</summary>
+    public string CatalogDirFullPath => string.IsNullOrWhiteSpace(CatalogDir) ? DemoCatalogDir : Path.GetFullPath(CatalogDir);
 }

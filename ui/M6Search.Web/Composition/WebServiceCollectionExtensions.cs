@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using M6Search.Stores.Qdrant;
+using M6Search.Web.Api;
+using M6Search.Web.Configuration;
+using M6Search.Web.Demo;
+using M6Search.Web.Health;
+using M6Search.Web.Images;
+using M6Search.Web.Runtime;
+using M6Search.Web.Uploads;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace M6Search.Web.Composition;
+
+/// <summary>Registers the search back end, the demo bootstrap, the API's limits and its documentation.</summary>
+public static class WebServiceCollectionExtensions
+{
+    /// <summary>Adds everything the search page and the HTTP API need, bound from the "M6" configuration section.</summary>
+    public static IServiceCollection AddM6Search(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<M6Options>().BindConfiguration(M6Options.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<M6Options>, M6OptionsValidator>();
+        if (string.Equals(configuration[$"{M6Options.SectionName}:Store"], nameof(StoreKind.Qdrant), StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddQdrantProductStore(configuration);
+        }
+
+        services.TryAddSingleton<IEncoderLoader, MoeEncoderLoader>();
+        services.TryAddSingleton<IDemoCatalogIndexer>(provider =>
+            new InterimDemoCatalogIndexer(provider.GetRequiredService<IOptions<M6Options>>().Value.Demo.BatchSize));
+        services.AddSingleton<SearchRuntime>();
+        services.AddSingleton<DemoProgress>();
+        services.AddSingleton<DemoCatalogBootstrapper>();
+        services.AddSingleton<ReadinessProbe>();
+        services.AddSingleton<ProductImageResolver>();
+        services.AddSingleton<PhotoPreparer>();
+        services.AddHostedService<SearchRuntimeInitializer>();
+
+        services.AddProblemDetails();
+        services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = 16L * 1024 * 1024);
+        services.AddRateLimiter(AddApiLimit);
+        return services;
+    }
+
+    private static void AddApiLimit(RateLimiterOptions limiter)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = async (context, cancellationToken) =>
+        {
+            HttpContext http = context.HttpContext;
+            if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out TimeSpan retryAfter))
+            {
+                http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+            }
+
+            IProblemDetailsService problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+            await problems.WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status429TooManyRequests,
+                    Title = "Too many requests",
+                    Detail = "This client has made too many requests; wait and try again (see Retry-After).",
+                },
+            });
+        };
+        limiter.AddPolicy(SearchApi.RateLimitPolicy, http =>
+        {
+            RateLimitOptions options = http.RequestServices.GetRequiredService<IOptions<M6Options>>().Value.RateLimit;
+            if (!options.Enabled)
+            {
+                return RateLimitPartition.GetNoLimiter("off");
+            }
+
+            string client = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = options.PermitLimit,
+                Window = TimeSpan.FromSeconds(options.WindowSeconds),
+                QueueLimit = options.QueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            });
+        });
+    }
+}
