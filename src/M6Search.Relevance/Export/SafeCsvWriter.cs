@@ -20,7 +20,15 @@ public static class SafeCsvWriter
         InjectionCharacters = [.. InjectionCharacters],
         InjectionEscapeCharacter = '\'',
         NewLine = "\r\n",
+
+        // CsvHelper quotes only the configured new line; a bare \n inside a title must be quoted too.
+        ShouldQuote = args => NeedsQuotes(args.Field),
     };
+
+    /// <summary>True when a cell must be quoted: it holds a delimiter, a quote or a line break, or has edge spaces.</summary>
+    public static bool NeedsQuotes(string? field) =>
+        !string.IsNullOrEmpty(field)
+        && (field.AsSpan().IndexOfAny(",\"\r\n") >= 0 || char.IsWhiteSpace(field[0]) || char.IsWhiteSpace(field[^1]));
 
     /// <summary>Writes a header row and one row per record (public properties, in declaration order).</summary>
     public static async Task WriteAsync<T>(TextWriter writer, IEnumerable<T> rows, CancellationToken cancellationToken = default)
