@@ -1,3 +1,4 @@
+using M6Search.Web.Accounts;
 using M6Search.Web.Api;
 using M6Search.Web.Components;
 using M6Search.Web.Composition;
@@ -10,17 +11,21 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddM6Search(builder.Configuration);
+builder.Services.AddM6Accounts();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapSearchApi();
+app.MapAccountEndpoints();
 app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
