@@ -5,6 +5,9 @@ public sealed class DashboardOptions
 {
     public const string SectionName = "M6:Dashboard";
 
+    /// <summary>The labeled query set (queries.jsonl); empty means the demo catalog's (the web app's DataDir/demo).</summary>
+    public string? LabeledQueries { get; set; }
+
     /// <summary>Ranks searched per query: where a merchant's products are looked for, and the hidden-trait recall depth.</summary>
     public int Depth { get; set; } = 100;
 
