@@ -6,6 +6,7 @@ using M6Search.Stores.Qdrant;
 using M6Search.Web.Api;
 using M6Search.Web.Configuration;
 using M6Search.Web.Demo;
+using M6Search.Web.Facets;
 using M6Search.Web.Health;
 using M6Search.Web.Images;
 using M6Search.Web.Runtime;
@@ -39,6 +40,7 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ReadinessProbe>();
         services.AddSingleton<ProductImageResolver>();
         services.AddSingleton<PhotoPreparer>();
+        services.AddSingleton<CatalogFacetsCache>();
         services.AddHostedService<SearchRuntimeInitializer>();
 
         services.AddProblemDetails();
