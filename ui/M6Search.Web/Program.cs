@@ -4,6 +4,7 @@ using M6Search.Web.Components;
 using M6Search.Web.Composition;
 using M6Search.Web.Health;
 using M6Search.Web.Images;
+using M6Search.Web.Merchants;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddM6Search(builder.Configuration);
 builder.Services.AddM6Accounts();
+builder.Services.AddMerchantDashboard();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -26,6 +28,7 @@ app.MapOpenApi();
 app.MapHealthEndpoints();
 app.MapSearchApi();
 app.MapAccountEndpoints();
+app.MapMerchantApi();
 app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();

@@ -6,6 +6,7 @@ using M6Search.Web.Accounts;
 using M6Search.Web.Api;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace M6Search.Web.Merchants;
 
