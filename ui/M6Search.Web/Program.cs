@@ -26,7 +26,7 @@ app.UseAntiforgery();
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthEndpoints();
-app.MapSearchApi();
+app.MapSearchApi().RecordSearchQueries();
 app.MapAccountEndpoints();
 app.MapMerchantApi();
 app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
