@@ -44,6 +44,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<SearchRuntimeInitializer>();
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = 16L * 1024 * 1024);
