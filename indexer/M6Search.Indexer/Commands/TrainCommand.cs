@@ -37,11 +37,16 @@ public static class TrainCommand
         var checkpointing = new Option<bool>("--activation-checkpointing") { Description = "Recompute activations in the backward pass to save memory." };
         var resume = new Option<bool>("--resume") { Description = "Continue from MODEL.ckpt exactly (weights, optimizer, step, data order)." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
+        var dropout = new Option<double?>("--dropout") { Description = "Dropout on embeddings and residual branches (default: the config's, 0.1)." };
+        var expertDropout = new Option<double?>("--expert-dropout") { Description = "Dropout inside the experts (default: the config's, 0.2)." };
+        var loadBalance = new Option<double?>("--load-balance-weight") { Description = "Switch load-balancing weight alpha (default: the config's, 0.01)." };
+        var capacity = new Option<double?>("--capacity-factor") { Description = "Expert capacity factor in training (default: the config's, 1.25)." };
         var device = CommonOptions.Device();
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
-            data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, threads, device,
+            data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, threads,
+            dropout, expertDropout, loadBalance, capacity, device,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -97,6 +102,13 @@ public static class TrainCommand
                     encoderConfig = encoderConfig with { ExpertGroups = expertGroups, Name = $"{encoderConfig.Name}-proto{expertGroups}" };
                 }
 
+                encoderConfig = encoderConfig with
+                {
+                    Dropout = parse.GetValue(dropout) ?? encoderConfig.Dropout,
+                    ExpertDropout = parse.GetValue(expertDropout) ?? encoderConfig.ExpertDropout,
+                    LoadBalanceWeight = parse.GetValue(loadBalance) ?? encoderConfig.LoadBalanceWeight,
+                    TrainCapacityFactor = parse.GetValue(capacity) ?? encoderConfig.TrainCapacityFactor,
+                };
                 encoderConfig.Validate();
                 var model = new MultimodalEncoder(encoderConfig, (ulong)parse.GetValue(seed));
                 trainer = new ContrastiveTrainer(model, trainerOptions with { Tokenizer = TokenizerOptions.For(encoderConfig) }, target, ownsModel: true);
