@@ -18,7 +18,7 @@ public sealed partial class MatchDetailsPanel
     /// <summary>The image ranked the product and the title lacks some query words.</summary>
     private bool FoundThroughImage => Match.MissingWords.Count > 0 && Match.Image?.Rank is not null && Match.ImageShare >= 0.5;
 
-    private static string Percent(double share) => share.ToString("P0", CultureInfo.InvariantCulture);
+    private static string Percent(double share) => (share * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 
     private static string RankText(ChannelMatch? channel) => channel?.Rank is int rank ? $"#{rank}" : "not in its top results";
 }
