@@ -4,6 +4,7 @@ using M6Search.Web.Components;
 using M6Search.Web.Composition;
 using M6Search.Web.Health;
 using M6Search.Web.Images;
+using M6Search.Web.Jobs;
 using M6Search.Web.Merchants;
 using MudBlazor.Services;
 
@@ -14,6 +15,7 @@ builder.Services.AddMudServices();
 builder.Services.AddM6Search(builder.Configuration);
 builder.Services.AddM6Accounts();
 builder.Services.AddMerchantDashboard();
+builder.Services.AddIndexingJobs();
 
 var app = builder.Build();
 app.UseExceptionHandler();
@@ -29,6 +31,7 @@ app.MapHealthEndpoints();
 app.MapSearchApi().RecordSearchQueries();
 app.MapAccountEndpoints();
 app.MapMerchantApi();
+app.MapJobEndpoints();
 app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();
