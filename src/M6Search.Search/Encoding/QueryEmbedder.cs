@@ -74,5 +74,42 @@ public sealed class QueryEmbedder : IDisposable
         }
     }
 
+    /// <summary>
+    /// The encoder behind the same slots, for a caller that needs an <see cref="IProductEncoder"/> (the indexing
+    /// pipeline's encoder thread): each batch waits for a slot synchronously, so batches and queries take turns.
+    /// </summary>
+    public IProductEncoder AsSharedEncoder() => new SlotEncoder(this);
+
     public void Dispose() => _slots.Dispose();
+
+    private sealed class SlotEncoder(QueryEmbedder owner) : IProductEncoder
+    {
+        public int Dimension => owner._encoder.Dimension;
+
+        public int ImageSize => owner._encoder.ImageSize;
+
+        public string ModelVersion => owner._encoder.ModelVersion;
+
+        public float[][] EmbedTexts(IReadOnlyList<string> texts) => Run(encoder => encoder.EmbedTexts(texts));
+
+        public float[][] EmbedImages(IReadOnlyList<float[]> images) => Run(encoder => encoder.EmbedImages(images));
+
+        // The owner's encoder belongs to whoever created the owner.
+        public void Dispose()
+        {
+        }
+
+        private float[][] Run(Func<IProductEncoder, float[][]> work)
+        {
+            owner._slots.Wait();
+            try
+            {
+                return work(owner._encoder);
+            }
+            finally
+            {
+                owner._slots.Release();
+            }
+        }
+    }
 }

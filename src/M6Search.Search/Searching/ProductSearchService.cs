@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using M6Search.Catalog.Products;
 using M6Search.Search.Encoding;
-using M6Search.Search.Lexical;
+using M6Search.Indexing.Lexical;
 using M6Search.Search.Results;
 using M6Search.Search.Text;
 using M6Search.Stores.Abstractions;
@@ -13,21 +13,22 @@ namespace M6Search.Search.Searching;
 /// <see cref="IProductSearchService"/> over an <see cref="IProductVectorStore"/> and the encoder. A text query is
 /// embedded once; that one vector searches both the image vectors (which find products whose titles omit what the
 /// shopper typed) and the title vectors, and the query's words search the lexical vectors; the store fuses the three
-/// rankings with reciprocal-rank fusion. Match details repeat each channel's search alone (same filter, same candidate
+/// rankings with reciprocal-rank fusion. The query's lexical vector comes from the indexer's own
+/// <see cref="LexicalVectorizer"/>, so its terms hash exactly as the stored title vectors do. Match details repeat each channel's search alone (same filter, same candidate
 /// depth as the fusion), so a result's channel contributions add up to its fused score.
 /// </summary>
 public sealed class ProductSearchService : IProductSearchService
 {
     private readonly IProductVectorStore _store;
     private readonly QueryEmbedder _embedder;
-    private readonly ILexicalQueryVectorizer _lexical;
+    private readonly LexicalVectorizer _lexical;
     private readonly SearchText _text;
     private readonly TitleCoverageAnalyzer _coverage;
     private readonly ProductSearchOptions _options;
     private readonly SearchRequestValidator _validator;
 
     public ProductSearchService(
-        IProductVectorStore store, QueryEmbedder embedder, ILexicalQueryVectorizer lexical, SearchText text, ProductSearchOptions options)
+        IProductVectorStore store, QueryEmbedder embedder, LexicalVectorizer lexical, SearchText text, ProductSearchOptions options)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _embedder = embedder ?? throw new ArgumentNullException(nameof(embedder));
@@ -54,7 +55,7 @@ public sealed class ProductSearchService : IProductSearchService
 
         long start = Stopwatch.GetTimestamp();
         float[] vector = await _embedder.EmbedTextAsync(query.Text, cancellationToken).ConfigureAwait(false);
-        SparseVector lexical = _lexical.Vectorize(query.Text);
+        SparseVector lexical = _lexical.Query(query.Text);
         double embeddingMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         var channels = new Channels(vector, vector, lexical.Indices.Length > 0 ? lexical : null);

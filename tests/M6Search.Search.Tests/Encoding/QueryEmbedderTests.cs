@@ -38,4 +38,25 @@ public sealed class QueryEmbedderTests
         await busy;
         Assert.Equal(1, encoder.Calls);
     }
+
+    [Fact]
+    public async Task AsSharedEncoder_TakesTurnsWithQueries()
+    {
+        var encoder = new FakeEncoder { CallDuration = TimeSpan.FromMilliseconds(10) };
+        using var embedder = new QueryEmbedder(encoder, maxConcurrentEmbeddings: 1);
+        var shared = embedder.AsSharedEncoder();
+
+        Task batches = Task.Run(() =>
+        {
+            for (int i = 0; i < 5; i++)
+            {
+                shared.EmbedTexts(["cup", "bumpy"]);
+            }
+        });
+        Task queries = Task.WhenAll(Enumerable.Range(0, 5).Select(i => Task.Run(() => embedder.EmbedTextAsync("smooth " + i))));
+        await Task.WhenAll(batches, queries);
+
+        Assert.Equal(10, encoder.Calls);
+        Assert.Equal(1, encoder.MaxConcurrentCalls);
+    }
 }

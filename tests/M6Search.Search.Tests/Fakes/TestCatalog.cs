@@ -1,6 +1,5 @@
 using M6Search.Catalog.Products;
-using M6Search.Search.Lexical;
-using M6Search.Search.Text;
+using M6Search.Indexing.Lexical;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Embedded;
 
@@ -46,13 +45,6 @@ internal sealed class TestCatalog : IAsyncDisposable
 
     private static ProductPoint Point(string id, string title, string category, string merchant, double price, int image, int titleAxis)
     {
-        var counts = new SortedDictionary<uint, float>();
-        foreach (string term in InterimLexicalTerms.Terms(new SearchText(), title))
-        {
-            uint index = InterimLexicalTerms.IndexOf(term);
-            counts[index] = counts.GetValueOrDefault(index) + 1f;
-        }
-
         return new ProductPoint
         {
             Product = new Product { Id = id, Title = title, Category = category, Merchant = merchant, Price = price, Image = $"images/{id}.jpg" },
@@ -61,7 +53,7 @@ internal sealed class TestCatalog : IAsyncDisposable
                 [CollectionSchema.ImageVector] = FakeEncoder.Axis(image),
                 [CollectionSchema.TextVector] = FakeEncoder.Axis(titleAxis),
             },
-            Lexical = new SparseVector([.. counts.Keys], [.. counts.Values]),
+            Lexical = LexicalVectorizer.Default.Document(title),
         };
     }
 }

@@ -1,5 +1,5 @@
 using M6Search.Search.Encoding;
-using M6Search.Search.Lexical;
+using M6Search.Indexing.Lexical;
 using M6Search.Search.Results;
 using M6Search.Search.Searching;
 using M6Search.Search.Tests.Fakes;
@@ -18,7 +18,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
         _catalog = await TestCatalog.CreateAsync();
         var text = new SearchText();
         _embedder = new QueryEmbedder(new FakeEncoder());
-        _service = new ProductSearchService(_catalog.Store, _embedder, new InterimLexicalQueryVectorizer(text), text, new ProductSearchOptions());
+        _service = new ProductSearchService(_catalog.Store, _embedder, LexicalVectorizer.Default, text, new ProductSearchOptions());
     }
 
     public async Task DisposeAsync()
@@ -39,6 +39,17 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
         Assert.Equal(["coffee", "cup"], bumpy.Match.MatchedWords);
         Assert.True(bumpy.Match.ImageShare > 0);
         Assert.Equal(1.0, bumpy.Match.ImageShare + bumpy.Match.TitleShare, 6);
+    }
+
+    [Fact]
+    public async Task Search_RanksTitlesSharingTheQueryWords_InTheLexicalChannel()
+    {
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "Green Vase", Limit = 10 });
+
+        SearchResultItem vase = Assert.Single(results.Items, item => item.Product.Id == "p-vase");
+        Assert.Equal(1, vase.Match!.Lexical!.Rank);
+        Assert.True(vase.Match.Lexical.Score > 0);
+        Assert.All(results.Items.Where(i => i.Product.Id != "p-vase"), item => Assert.Null(item.Match!.Lexical!.Rank));
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using M6Search.Catalog.Products;
-using M6Search.Search.Lexical;
-using M6Search.Search.Text;
+using M6Search.Indexing.Lexical;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Embedded;
 using SkiaSharp;
@@ -96,13 +95,6 @@ internal sealed class TestData : IDisposable
     private static ProductPoint Point(
         string id, string title, string category, string merchant, double price, string? imagePath, string texture, int imageAxis, int titleAxis)
     {
-        var counts = new SortedDictionary<uint, float>();
-        foreach (string term in InterimLexicalTerms.Terms(new SearchText(), title))
-        {
-            uint index = InterimLexicalTerms.IndexOf(term);
-            counts[index] = counts.GetValueOrDefault(index) + 1f;
-        }
-
         return new ProductPoint
         {
             Product = new Product
@@ -121,7 +113,7 @@ internal sealed class TestData : IDisposable
                 [CollectionSchema.ImageVector] = FakeEncoder.Axis(imageAxis),
                 [CollectionSchema.TextVector] = FakeEncoder.Axis(titleAxis),
             },
-            Lexical = new SparseVector([.. counts.Keys], [.. counts.Values]),
+            Lexical = LexicalVectorizer.Default.Document(title),
         };
     }
 }

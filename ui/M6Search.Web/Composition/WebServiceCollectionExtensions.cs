@@ -32,8 +32,9 @@ public static class WebServiceCollectionExtensions
         }
 
         services.TryAddSingleton<IEncoderLoader, MoeEncoderLoader>();
-        services.TryAddSingleton<IDemoCatalogIndexer>(provider =>
-            new InterimDemoCatalogIndexer(provider.GetRequiredService<IOptions<M6Options>>().Value.Demo.BatchSize));
+        services.TryAddSingleton<IDemoCatalogIndexer>(provider => new PipelineDemoCatalogIndexer(
+            provider.GetRequiredService<IOptions<M6Options>>().Value.Demo.BatchSize,
+            provider.GetRequiredService<ILogger<M6Search.Indexing.Jobs.IndexingPipeline>>()));
         services.AddSingleton<SearchRuntime>();
         services.AddSingleton<DemoProgress>();
         services.AddSingleton<DemoCatalogBootstrapper>();

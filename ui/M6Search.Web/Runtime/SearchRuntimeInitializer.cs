@@ -1,6 +1,6 @@
 using M6Search.Encoder;
 using M6Search.Search.Encoding;
-using M6Search.Search.Lexical;
+using M6Search.Indexing.Lexical;
 using M6Search.Search.Searching;
 using M6Search.Search.Text;
 using M6Search.Stores.Abstractions;
@@ -71,7 +71,7 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
             store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
             await store.EnsureCollectionAsync(CollectionSchema.ForProducts(_encoder.Dimension), stoppingToken).ConfigureAwait(false);
             var text = new SearchText();
-            var search = new ProductSearchService(store, _embedder, new InterimLexicalQueryVectorizer(text), text, _options.Search);
+            var search = new ProductSearchService(store, _embedder, LexicalVectorizer.Default, text, _options.Search);
             _runtime.SetRunning(search, store, _embedder);
             LogRunning(_logger, _encoder.ModelVersion, store.Collection, _options.Store.ToString());
         }
