@@ -162,6 +162,13 @@ public sealed class MerchantDashboardService
         return vector is null ? null : await _prober.ProbeAsync(product, vector, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The merchant's judgments (without building the report).</summary>
+    public Task<IReadOnlyList<Judgment>> JudgmentsAsync(string merchantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
+        return _judgments.ListAsync(merchantId, cancellationToken);
+    }
+
     /// <summary>The rankings export: one row per (query, merchant product in its ranking).</summary>
     public static IReadOnlyList<RankingCsvRow> RankingRows(MerchantDashboardReport report)
     {

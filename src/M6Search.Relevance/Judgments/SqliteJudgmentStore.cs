@@ -19,20 +19,20 @@ public sealed class SqliteJudgmentStore : IJudgmentStore
 
     private readonly SqliteFile _file;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _schema;
+    private readonly SchemaOnce _schema;
 
     public SqliteJudgmentStore(SqliteFile file, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         _file = file;
         _time = time ?? TimeProvider.System;
-        _schema = new Lazy<Task>(() => _file.ExecuteAsync(Schema));
+        _schema = new SchemaOnce(file, Schema);
     }
 
     public async Task SetAsync(string merchantId, string query, string productId, bool relevant, CancellationToken cancellationToken = default)
     {
         (string merchant, string text, string product) = Key(merchantId, query, productId);
-        await _schema.Value.ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -53,7 +53,7 @@ public sealed class SqliteJudgmentStore : IJudgmentStore
     public async Task<bool> RemoveAsync(string merchantId, string query, string productId, CancellationToken cancellationToken = default)
     {
         (string merchant, string text, string product) = Key(merchantId, query, productId);
-        await _schema.Value.ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -69,7 +69,7 @@ public sealed class SqliteJudgmentStore : IJudgmentStore
     public async Task<IReadOnlyList<Judgment>> ListAsync(string merchantId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
-        await _schema.Value.ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var judgments = new List<Judgment>();
         var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

@@ -20,14 +20,14 @@ public sealed class SqliteQueryLog : IQueryLog
 
     private readonly SqliteFile _file;
     private readonly TimeProvider _time;
-    private readonly Lazy<Task> _schema;
+    private readonly SchemaOnce _schema;
 
     public SqliteQueryLog(SqliteFile file, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         _file = file;
         _time = time ?? TimeProvider.System;
-        _schema = new Lazy<Task>(() => _file.ExecuteAsync(Schema));
+        _schema = new SchemaOnce(file, Schema);
     }
 
     public async Task RecordAsync(string query, CancellationToken cancellationToken = default)
@@ -44,7 +44,7 @@ public sealed class SqliteQueryLog : IQueryLog
             text = text[..MaxQueryLength];
         }
 
-        await _schema.Value.ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
@@ -62,7 +62,7 @@ public sealed class SqliteQueryLog : IQueryLog
     public async Task<IReadOnlyList<LoggedQuery>> TopAsync(int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
-        await _schema.Value.ConfigureAwait(false);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
         var queries = new List<LoggedQuery>();
         var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))

@@ -19,13 +19,13 @@ public sealed class SqliteAccountStore
         """;
 
     private readonly SqliteFile _file;
-    private readonly Lazy<Task> _schema;
+    private readonly SchemaOnce _schema;
 
     public SqliteAccountStore(SqliteFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
         _file = file;
-        _schema = new Lazy<Task>(() => _file.ExecuteAsync(Schema));
+        _schema = new SchemaOnce(file, Schema);
     }
 
     public static string NormalizeUserName(string userName) => userName.Trim().ToLowerInvariant();
@@ -94,7 +94,7 @@ public sealed class SqliteAccountStore
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _schema.Value;
+        await _schema.EnsureAsync(cancellationToken);
         return await _file.OpenAsync(cancellationToken);
     }
 }

@@ -26,12 +26,12 @@ public sealed class SqliteJobHistory
 
     private const string Columns = "id, catalog_path, started_by, started_utc, finished_utc, state, message, indexed, unchanged, rejected, deleted, state_directory";
     private readonly SqliteFile _file;
-    private readonly Lazy<Task> _schema;
+    private readonly SchemaOnce _schema;
 
     public SqliteJobHistory(SqliteFile file)
     {
         _file = file;
-        _schema = new Lazy<Task>(() => _file.ExecuteAsync(Schema));
+        _schema = new SchemaOnce(file, Schema);
     }
 
     /// <summary>Inserts or replaces the record.</summary>
@@ -112,7 +112,7 @@ public sealed class SqliteJobHistory
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        await _schema.Value;
+        await _schema.EnsureAsync(cancellationToken);
         return await _file.OpenAsync(cancellationToken);
     }
 }

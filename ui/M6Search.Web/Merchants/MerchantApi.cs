@@ -99,8 +99,7 @@ public static class MerchantApi
             return problem;
         }
 
-        MerchantDashboardReport report = await service.BuildAsync(merchant, cancellationToken: cancellationToken);
-        IReadOnlyList<JudgmentResponse> judgments = report.Judgments
+        IReadOnlyList<JudgmentResponse> judgments = (await service.JudgmentsAsync(merchant, cancellationToken))
             .Select(j => new JudgmentResponse(j.Query, j.ProductId, j.Relevant, j.UpdatedUtc))
             .ToList();
         return TypedResults.Ok(judgments);
