@@ -9,6 +9,10 @@ using M6Search.Web.Merchants;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// `dotnet run` starts in Production, where package assets (MudBlazor's CSS and JS) are only found through the build's
+// static web assets manifest; a published app has them in wwwroot and no manifest, and this does nothing.
+builder.WebHost.UseStaticWebAssets();
 builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 1L * 1024 * 1024);
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

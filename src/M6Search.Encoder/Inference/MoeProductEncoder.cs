@@ -61,11 +61,31 @@ public sealed class MoeProductEncoder : IProductEncoder
     public EncoderConfig Config => _model.Config;
 
     /// <summary>Loads a model file onto the chosen device.</summary>
+    /// <param name="modelPath">The model file.</param>
+    /// <param name="device">Where to run.</param>
+    /// <param name="batchSize">Most items per forward pass.</param>
+    /// <param name="dropTokensAtCapacity">
+    /// False (the default): experts get room for every token, so an embedding is the same whether an item is embedded
+    /// alone (a shopper's query or photo) or in a batch (an indexing job). True: the config's evaluation capacity
+    /// factor (2.0), as in Switch Transformer's evaluation, where an item's batch mates can push its tokens out.
+    /// </param>
     /// <exception cref="ModelFileException">The file cannot be used.</exception>
-    public static MoeProductEncoder Load(string modelPath, DeviceChoice device = DeviceChoice.Auto, int batchSize = 32)
+    public static MoeProductEncoder Load(
+        string modelPath, DeviceChoice device = DeviceChoice.Auto, int batchSize = 32, bool dropTokensAtCapacity = false)
     {
         Device target = ComputeDevice.Resolve(device);
         LoadedModel loaded = ModelFile.Load(modelPath, target);
+        if (!dropTokensAtCapacity)
+        {
+            foreach (EncoderLayer layer in loaded.Model.Layers)
+            {
+                if (layer.Moe is { } moe)
+                {
+                    moe.EvalCapacityFactor = (double)moe.Experts / moe.Groups;
+                }
+            }
+        }
+
         return new MoeProductEncoder(
             loaded.Model, new ProductTokenizer(loaded.Header.Tokenizer), loaded.Header.ModelVersion, target, batchSize, ownsModel: true);
     }

@@ -39,7 +39,7 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
     private readonly int _experts;
     private readonly int _groups;
     private readonly double _trainCapacityFactor;
-    private readonly double _evalCapacityFactor;
+    private double _evalCapacityFactor;
     private readonly int _minCapacity;
     private readonly double _loadBalanceWeight;
     private readonly double _zLossWeight;
@@ -88,6 +88,25 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
     /// <summary>Number of prototyping groups (1 = plain top-1).</summary>
     public int Groups => _groups;
 
+    /// <summary>
+    /// Capacity factor outside training: the config's (2.0, as in Switch Transformer) unless changed. Setting it to
+    /// <see cref="Experts"/> / <see cref="Groups"/> or more gives every expert room for every token, so no token is
+    /// dropped and a sequence's output no longer depends on the other sequences in its batch.
+    /// </summary>
+    public double EvalCapacityFactor
+    {
+        get => _evalCapacityFactor;
+        set
+        {
+            if (!(value > 0) || double.IsInfinity(value))
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The capacity factor must be positive and finite.");
+            }
+
+            _evalCapacityFactor = value;
+        }
+    }
+
     /// <summary>Routes <paramref name="tokens"/> [all tokens, d]; only the rows in <paramref name="tokenIndex"/> (all when null).</summary>
     public override MoeOutput forward(Tensor tokens, Tensor? tokenIndex)
     {
@@ -123,7 +142,10 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
         Tensor slot = flatExpert.mul(capacity).add_(position).masked_fill_(kept.logical_not(), slots);
 
         Tensor source = _groups == 1 ? x : x.unsqueeze(1).expand(n, _groups, d).reshape(assignments, d);
-        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, 1);
+        // An explicit Scalar kept alive past the native calls: an implicit one (a literal 1) can be finalized by the GC
+        // while libtorch still reads it, which crashed long indexing runs ("INTERNAL ASSERT FAILED at Scalar.h").
+        Scalar one = 1;
+        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, one);
         Tensor expertInput = _precision.Cast(buffer.narrow(0, 0, slots).view(_experts, capacity, d));
 
         // bmm + add rather than baddbmm: TorchSharp 0.107's baddbmm mixes up its arguments.
@@ -136,7 +158,8 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
         Tensor combined = padded.index_select(0, slot).mul(combine.unsqueeze(1)).view(n, _groups, d).sum(1);
         Tensor output = tokenIndex is null
             ? combined
-            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, 1);
+            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, one);
+        GC.KeepAlive(one);
 
         Tensor expertLoad = oneHot.sum(dim: 0).to_type(ScalarType.Float32).div_(Math.Max(1, n));
         Tensor dropRate = kept.to_type(ScalarType.Float32).mean().neg_().add_(1);

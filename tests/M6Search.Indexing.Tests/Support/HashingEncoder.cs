@@ -19,6 +19,9 @@ public sealed class HashingEncoder : IProductEncoder
         DelayPerBatch = delayPerBatch;
     }
 
+    /// <summary>Called with the number of titles encoded so far, after each call (to interrupt a job at a known point).</summary>
+    public Action<int>? AfterTexts { get; init; }
+
     /// <summary>Sleep per call, to make a job slow enough to interrupt.</summary>
     public TimeSpan DelayPerBatch { get; }
 
@@ -42,7 +45,8 @@ public sealed class HashingEncoder : IProductEncoder
             Threads.Add(Environment.CurrentManagedThreadId);
         }
 
-        Interlocked.Add(ref _textsEncoded, texts.Count);
+        int encoded = Interlocked.Add(ref _textsEncoded, texts.Count);
+        AfterTexts?.Invoke(encoded);
         if (DelayPerBatch > TimeSpan.Zero)
         {
             Thread.Sleep(DelayPerBatch);

@@ -36,8 +36,13 @@ internal sealed class FakeSearchService : IProductSearchService
         return Task.FromResult(OnSearch(query));
     }
 
-    public Task<SearchResults> SearchByImageAsync(float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default) =>
-        Task.FromResult(Page([]));
+    public List<float[]> Photos { get; } = [];
+
+    public Task<SearchResults> SearchByImageAsync(float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default)
+    {
+        Photos.Add(chw);
+        return Task.FromResult(Page([Item("p-photo", "Red Cup")]));
+    }
 
     public Task<SearchResults?> MoreLikeThisAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken = default) =>
         Task.FromResult<SearchResults?>(Page([Item("p-similar", "Similar Cup")]));

@@ -28,6 +28,9 @@ public sealed class BrowserAppFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The generated demo catalog's folder (catalog.jsonl, images/).</summary>
+    public string DemoDirectory => Path.Combine(_data!.DataDir, "demo");
+
     /// <summary>Each demo product's attributes (category, shape, color, texture, material), read from the catalog file.</summary>
     public IReadOnlyDictionary<string, JsonObject> Attributes { get; private set; } = new Dictionary<string, JsonObject>();
 

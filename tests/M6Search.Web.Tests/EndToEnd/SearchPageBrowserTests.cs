@@ -49,6 +49,35 @@ public sealed class SearchPageBrowserTests
         Assert.True(await image.EvaluateAsync<int>("img => img.naturalWidth") > 0, "The first result's image did not load.");
     }
 
+    [SkippableFact]
+    public async Task Shopper_SearchesByPhoto_AndFindsTheProductInThatPhoto()
+    {
+        Skip.If(_app.SkipReason is not null, _app.SkipReason);
+        IPage page = await NewPageAsync();
+        string productId = _app.Attributes.Keys.First(IsBumpyCup);
+        string photo = Path.Combine(_app.DemoDirectory, "images", productId + ".jpg");
+
+        // The page is interactive once the Search button is enabled and the circuit answers a search.
+        await SearchAsync(page, "cup");
+        await page.Locator("input[type=file]").SetInputFilesAsync(photo);
+
+        ILocator heading = page.Locator("[data-testid=results-heading]");
+        await Assertions.Expect(heading).ToContainTextAsync(productId + ".jpg", new LocatorAssertionsToContainTextOptions { Timeout = 15000 });
+        await page.Locator("[data-testid=result]").First.WaitForAsync();
+        IReadOnlyList<string> ids = await ResultIdsAsync(page);
+        Assert.Contains(productId, ids.Take(10));
+
+        // Its own photo scores close to 1 in the image channel. Not exactly 1: the catalog was embedded in batches of 32,
+        // and the shipped encoder's output for an image depends on the batch it is in (0.98 seen here; 0.78-0.90
+        // measured for other images, batch of 32 against alone). That is the encoder's to fix, not the page's.
+        ILocator card = page.Locator($"[data-testid=result][data-product-id='{productId}']");
+        await card.Locator("[data-testid=why-button]").ClickAsync();
+        ILocator photoRow = card.Locator("[data-testid=why-panel] tr").First;
+        await Assertions.Expect(photoRow).ToContainTextAsync("Photo");
+        float score = float.Parse(await photoRow.Locator("td").Nth(2).InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(score >= 0.95f, $"The product's own photo scored {score} against it.");
+    }
+
     private bool IsBumpyCup(string id) =>
         _app.Attributes.TryGetValue(id, out var attributes)
         && attributes["category"]?.GetValue<string>() == "cup"
