@@ -50,6 +50,12 @@ public sealed class MerchantDashboardBrowserTests
         Directory.CreateDirectory(BrowserAppFixture.ScreenshotDirectory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserAppFixture.ScreenshotDirectory, "merchant.png"), FullPage = false });
 
+        // The rankings export downloads as CSV.
+        await page.Locator(".mud-tab", new PageLocatorOptions { HasText = "Export" }).ClickAsync();
+        IDownload download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-rankings]").ClickAsync());
+        byte[] csv = await File.ReadAllBytesAsync((await download.PathAsync())!);
+        Assert.Equal("\uFEFFQuery,Source,ProductId,Title,Rank", System.Text.Encoding.UTF8.GetString(csv).Split("\r\n")[0]);
+
         await page.GotoAsync("/jobs");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/denied"));
     }
@@ -65,11 +71,18 @@ public sealed class MerchantDashboardBrowserTests
         await SignInAsync(page, user, password);
         await Assertions.Expect(page.Locator("[data-testid=jobs-page]")).ToBeVisibleAsync();
 
+        // Start the job once the page is interactive: until the circuit attaches a click does nothing, so click again
+        // (only while the button is enabled and no job has appeared).
         ILocator history = page.Locator("[data-testid=job-history] [data-testid=job-state]");
-        for (int attempt = 0; attempt < 30 && await history.CountAsync() == 0; attempt++)
+        ILocator start = page.Locator("[data-testid=job-start]");
+        for (int attempt = 0; attempt < 60 && await history.CountAsync() == 0; attempt++)
         {
-            await page.Locator("input[data-testid=job-catalog], [data-testid=job-catalog] input").First.FillAsync("demo/catalog.jsonl");
-            await page.Locator("[data-testid=job-start]").ClickAsync();
+            if (await start.IsEnabledAsync())
+            {
+                await page.Locator("input[data-testid=job-catalog], [data-testid=job-catalog] input").First.FillAsync("demo/catalog.jsonl");
+                await start.ClickAsync(new LocatorClickOptions { Timeout = 2000, Trial = false });
+            }
+
             await page.WaitForTimeoutAsync(500);
         }
 

@@ -124,7 +124,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
             throw;
         }
 
-        var pipeline = new IndexingPipeline(new SerializedEncoder(embedder), store, new ProductImageSource(), _loggers.CreateLogger<IndexingPipeline>());
+        var pipeline = new IndexingPipeline(embedder.AsSharedEncoder(), store, new ProductImageSource(), _loggers.CreateLogger<IndexingPipeline>());
         CancellationToken token = _cancel.Token;
         _running = Task.Run(() => RunAsync(pipeline, job, token), CancellationToken.None);
         LogStarted(_logger, job.Id, job.CatalogPath, startedBy);
