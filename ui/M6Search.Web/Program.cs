@@ -1,8 +1,11 @@
+using M6Search.Web.Accounts;
 using M6Search.Web.Api;
 using M6Search.Web.Components;
 using M6Search.Web.Composition;
 using M6Search.Web.Health;
 using M6Search.Web.Images;
+using M6Search.Web.Jobs;
+using M6Search.Web.Merchants;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,17 +17,25 @@ builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddM6Search(builder.Configuration);
+builder.Services.AddM6Accounts();
+builder.Services.AddMerchantDashboard();
+builder.Services.AddIndexingJobs();
 
 var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapOpenApi();
 app.MapHealthEndpoints();
-app.MapSearchApi();
+app.MapSearchApi().RecordSearchQueries();
+app.MapAccountEndpoints();
+app.MapMerchantApi();
+app.MapJobEndpoints();
 app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.Run();

@@ -1,0 +1,242 @@
+using M6Search.Catalog.Products;
+using M6Search.Relevance.Export;
+using M6Search.Relevance.Judgments;
+using M6Search.Relevance.Metrics;
+using M6Search.Relevance.Probing;
+using M6Search.Relevance.Ranking;
+using M6Search.Relevance.Traits;
+
+namespace M6Search.Relevance.Dashboard;
+
+/// <summary>
+/// Builds a merchant's relevance dashboard: ranks the catalog for each analysed query (as shoppers see it), finds the
+/// merchant's products in the rankings, computes its metrics from the labeled set and from its own judgments, probes
+/// its product photos for traits their titles omit, and records judgments. Every method takes the merchant id of the
+/// signed-in user and touches only that merchant's products and judgments.
+/// </summary>
+public sealed class MerchantDashboardService
+{
+    private readonly IMerchantCatalog _catalog;
+    private readonly IQueryRanker _ranker;
+    private readonly IJudgmentStore _judgments;
+    private readonly IDashboardQueries _queries;
+    private readonly TraitProber _prober;
+    private readonly DashboardOptions _options;
+
+    public MerchantDashboardService(
+        IMerchantCatalog catalog,
+        IQueryRanker ranker,
+        IJudgmentStore judgments,
+        IDashboardQueries queries,
+        TraitProber prober,
+        DashboardOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(ranker);
+        ArgumentNullException.ThrowIfNull(judgments);
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(prober);
+        ArgumentNullException.ThrowIfNull(options);
+        IReadOnlyList<string> errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(options));
+        }
+
+        _catalog = catalog;
+        _ranker = ranker;
+        _judgments = judgments;
+        _queries = queries;
+        _prober = prober;
+        _options = options;
+    }
+
+    /// <summary>The merchant's dashboard; <paramref name="progress"/> gets (queries ranked, queries in all).</summary>
+    public async Task<MerchantDashboardReport> BuildAsync(
+        string merchantId,
+        IProgress<(int Done, int Total)>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
+        IReadOnlyList<Product> products = await _catalog.ProductsOfAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        var byId = products.ToDictionary(p => p.Id, StringComparer.Ordinal);
+        var ids = byId.Keys.ToHashSet(StringComparer.Ordinal);
+
+        var queries = new List<DashboardQuery>();
+        queries.AddRange(await _queries.LabeledAsync(_options.MaxLabeledQueries, cancellationToken).ConfigureAwait(false));
+        queries.AddRange(await _queries.LoggedAsync(_options.MaxLoggedQueries, cancellationToken).ConfigureAwait(false));
+        IReadOnlyList<Judgment> judgments = await _judgments.ListAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        var analysed = queries.Select(q => QueryText.Normalize(q.Text)).ToHashSet(StringComparer.Ordinal);
+        foreach (string judgedOnly in judgments.Select(j => j.Query).Distinct(StringComparer.Ordinal).Where(q => !analysed.Contains(q)))
+        {
+            queries.Add(new DashboardQuery
+            {
+                Text = judgedOnly,
+                Source = QuerySource.Log,
+                TraitWords = TraitVocabulary.NamedIn(judgedOnly).SelectMany(t => t.AllWords).ToList(),
+            });
+        }
+
+        var rankings = new List<QueryRanking>(queries.Count);
+        foreach (DashboardQuery query in queries)
+        {
+            rankings.Add(await RankAsync(query, byId, cancellationToken).ConfigureAwait(false));
+            progress?.Report((rankings.Count, queries.Count));
+        }
+
+        string? TitleOf(string id) => byId.TryGetValue(id, out Product? p) ? p.Title : null;
+        var labelMetrics = rankings
+            .Where(r => r.Query.Labels is not null)
+            .Select(r => MerchantMetrics.ForQuery(r, MerchantMetrics.LabeledGrades(r.Query, ids), TitleOf))
+            .ToList();
+        var judgmentMetrics = JudgmentMetrics(rankings, judgments, ids, TitleOf);
+
+        return new MerchantDashboardReport
+        {
+            MerchantId = merchantId,
+            Depth = _options.Depth,
+            Products = products.Select(p => new ProductReach(p, rankings
+                    .SelectMany(r => r.Hits.Where(h => h.ProductId == p.Id).Select(h => (r.Query, h.Rank)))
+                    .OrderBy(x => x.Rank)
+                    .ToList()))
+                .OrderBy(p => p.BestRank ?? int.MaxValue)
+                .ThenBy(p => p.Product.Id, StringComparer.Ordinal)
+                .ToList(),
+            Rankings = rankings,
+            LabelMetrics = labelMetrics,
+            LabelSummary = MetricsSummary.Of(labelMetrics),
+            JudgmentMetrics = judgmentMetrics,
+            JudgmentSummary = MetricsSummary.Of(judgmentMetrics),
+            Judgments = judgments,
+        };
+    }
+
+    /// <summary>
+    /// The full ranking of any query with the merchant's products marked: what the judgments workflow shows. Other
+    /// merchants' products appear only as ids in <see cref="QueryRanking.Ranking"/>, never with their details.
+    /// </summary>
+    public async Task<QueryRanking> RankQueryAsync(string merchantId, string query, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        IReadOnlyList<Product> products = await _catalog.ProductsOfAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        var dashboardQuery = new DashboardQuery
+        {
+            Text = QueryText.Normalize(query),
+            Source = QuerySource.Log,
+            TraitWords = TraitVocabulary.NamedIn(query).SelectMany(t => t.AllWords).ToList(),
+        };
+        return await RankAsync(dashboardQuery, products.ToDictionary(p => p.Id, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Records the merchant's verdict (null clears it); false when the product is not the merchant's.</summary>
+    public async Task<bool> JudgeAsync(string merchantId, string query, string productId, bool? relevant, CancellationToken cancellationToken = default)
+    {
+        if (await OwnProductAsync(merchantId, productId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return false;
+        }
+
+        if (relevant is { } verdict)
+        {
+            await _judgments.SetAsync(merchantId, query, productId, verdict, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await _judgments.RemoveAsync(merchantId, query, productId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>The zero-shot trait probe of one of the merchant's products; null when it is not the merchant's or has no image vector.</summary>
+    public async Task<TraitProbe?> ProbeAsync(string merchantId, string productId, CancellationToken cancellationToken = default)
+    {
+        Product? product = await OwnProductAsync(merchantId, productId, cancellationToken).ConfigureAwait(false);
+        if (product is null)
+        {
+            return null;
+        }
+
+        float[]? vector = await _catalog.ImageVectorAsync(productId, cancellationToken).ConfigureAwait(false);
+        return vector is null ? null : await _prober.ProbeAsync(product, vector, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The merchant's judgments (without building the report).</summary>
+    public Task<IReadOnlyList<Judgment>> JudgmentsAsync(string merchantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
+        return _judgments.ListAsync(merchantId, cancellationToken);
+    }
+
+    /// <summary>The rankings export: one row per (query, merchant product in its ranking).</summary>
+    public static IReadOnlyList<RankingCsvRow> RankingRows(MerchantDashboardReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        return report.Rankings
+            .SelectMany(r => r.Hits.Select(h => new RankingCsvRow(r.Query.Text, r.Query.Source.ToString(), h.ProductId, h.Title, h.Rank)))
+            .ToList();
+    }
+
+    /// <summary>The judgments export of the merchant.</summary>
+    public async Task<IReadOnlyList<JudgmentCsvRow>> JudgmentRowsAsync(string merchantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
+        IReadOnlyList<Product> products = await _catalog.ProductsOfAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        var titles = products.ToDictionary(p => p.Id, p => p.Title, StringComparer.Ordinal);
+        IReadOnlyList<Judgment> judgments = await _judgments.ListAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        return judgments
+            .Select(j => new JudgmentCsvRow(
+                j.Query,
+                j.ProductId,
+                titles.GetValueOrDefault(j.ProductId) ?? "",
+                j.Relevant ? "relevant" : "not relevant",
+                j.UpdatedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+    }
+
+    private async Task<QueryRanking> RankAsync(DashboardQuery query, IReadOnlyDictionary<string, Product> merchantProducts, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> ranking = await _ranker.RankAsync(query.Text, _options.Depth, cancellationToken).ConfigureAwait(false);
+        var hits = new List<MerchantHit>();
+        for (int i = 0; i < ranking.Count; i++)
+        {
+            if (merchantProducts.TryGetValue(ranking[i], out Product? product))
+            {
+                hits.Add(new MerchantHit(product.Id, product.Title, i + 1));
+            }
+        }
+
+        return new QueryRanking { Query = query, Ranking = ranking, Hits = hits };
+    }
+
+    private static List<MerchantQueryMetrics> JudgmentMetrics(
+        IReadOnlyList<QueryRanking> rankings,
+        IReadOnlyList<Judgment> judgments,
+        IReadOnlySet<string> ownProducts,
+        Func<string, string?> titleOf)
+    {
+        var metrics = new List<MerchantQueryMetrics>();
+        foreach (var group in judgments.Where(j => ownProducts.Contains(j.ProductId)).GroupBy(j => j.Query, StringComparer.Ordinal))
+        {
+            QueryRanking? ranking = rankings.FirstOrDefault(r => QueryText.Normalize(r.Query.Text) == group.Key);
+            if (ranking is null)
+            {
+                continue;
+            }
+
+            var grades = group.ToDictionary(j => j.ProductId, j => j.Relevant ? 1 : 0, StringComparer.Ordinal);
+            metrics.Add(MerchantMetrics.ForQuery(ranking, grades, titleOf));
+        }
+
+        return metrics;
+    }
+
+    private async Task<Product?> OwnProductAsync(string merchantId, string productId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(productId);
+        IReadOnlyList<Product> products = await _catalog.ProductsOfAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        return products.FirstOrDefault(p => p.Id == productId);
+    }
+}

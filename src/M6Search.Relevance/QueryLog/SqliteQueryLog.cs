@@ -1,0 +1,85 @@
+using System.Globalization;
+using M6Search.Relevance.Ranking;
+using M6Search.Relevance.Storage;
+
+namespace M6Search.Relevance.QueryLog;
+
+/// <summary>The query log as one SQLite row per distinct normalised query, with a counter and the last time.</summary>
+public sealed class SqliteQueryLog : IQueryLog
+{
+    /// <summary>Longer queries are cut to this many characters (the search rejects longer ones anyway).</summary>
+    public const int MaxQueryLength = 256;
+
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS query_log (
+            query TEXT PRIMARY KEY,
+            count INTEGER NOT NULL,
+            last_utc TEXT NOT NULL
+        );
+        """;
+
+    private readonly SqliteFile _file;
+    private readonly TimeProvider _time;
+    private readonly SchemaOnce _schema;
+
+    public SqliteQueryLog(SqliteFile file, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _file = file;
+        _time = time ?? TimeProvider.System;
+        _schema = new SchemaOnce(file, Schema);
+    }
+
+    public async Task RecordAsync(string query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        string text = QueryText.Normalize(query);
+        if (text.Length == 0)
+        {
+            return;
+        }
+
+        if (text.Length > MaxQueryLength)
+        {
+            text = text[..MaxQueryLength];
+        }
+
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO query_log (query, count, last_utc) VALUES ($q, 1, $u)
+                ON CONFLICT (query) DO UPDATE SET count = count + 1, last_utc = excluded.last_utc;
+                """;
+            command.Parameters.AddWithValue("$q", text);
+            command.Parameters.AddWithValue("$u", _time.GetUtcNow().ToString("O"));
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task<IReadOnlyList<LoggedQuery>> TopAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        var queries = new List<LoggedQuery>();
+        var connection = await _file.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT query, count, last_utc FROM query_log ORDER BY count DESC, last_utc DESC LIMIT $n;";
+            command.Parameters.AddWithValue("$n", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                queries.Add(new LoggedQuery(
+                    reader.GetString(0),
+                    (int)Math.Min(reader.GetInt64(1), int.MaxValue),
+                    DateTimeOffset.Parse(reader.GetString(2), CultureInfo.InvariantCulture)));
+            }
+        }
+
+        return queries;
+    }
+}

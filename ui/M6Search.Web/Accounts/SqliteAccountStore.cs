@@ -1,0 +1,100 @@
+using System.Globalization;
+using M6Search.Relevance.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace M6Search.Web.Accounts;
+
+/// <summary>Accounts in a SQLite table; user names are stored trimmed and lower-cased.</summary>
+public sealed class SqliteAccountStore
+{
+    private const string Schema = """
+        CREATE TABLE IF NOT EXISTS accounts (
+            user_name TEXT PRIMARY KEY,
+            password_hash TEXT NOT NULL,
+            role TEXT NOT NULL,
+            merchant_id TEXT NULL,
+            failed_sign_ins INTEGER NOT NULL DEFAULT 0,
+            locked_until_utc TEXT NULL
+        );
+        """;
+
+    private readonly SqliteFile _file;
+    private readonly SchemaOnce _schema;
+
+    public SqliteAccountStore(SqliteFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        _file = file;
+        _schema = new SchemaOnce(file, Schema);
+    }
+
+    public static string NormalizeUserName(string userName) => userName.Trim().ToLowerInvariant();
+
+    public async Task<Account?> FindAsync(string userName, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT user_name, password_hash, role, merchant_id, failed_sign_ins, locked_until_utc FROM accounts WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", NormalizeUserName(userName));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+
+        return new Account
+        {
+            UserName = reader.GetString(0),
+            PasswordHash = reader.GetString(1),
+            Role = reader.GetString(2),
+            MerchantId = reader.IsDBNull(3) ? null : reader.GetString(3),
+            FailedSignIns = reader.GetInt32(4),
+            LockedUntilUtc = reader.IsDBNull(5) ? null : DateTimeOffset.Parse(reader.GetString(5), CultureInfo.InvariantCulture),
+        };
+    }
+
+    /// <summary>Adds the account; false when the user name is taken (nothing changes then).</summary>
+    public async Task<bool> TryAddAsync(Account account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO accounts (user_name, password_hash, role, merchant_id) VALUES ($u, $h, $r, $m)
+            ON CONFLICT (user_name) DO NOTHING;
+            """;
+        command.Parameters.AddWithValue("$u", NormalizeUserName(account.UserName));
+        command.Parameters.AddWithValue("$h", account.PasswordHash);
+        command.Parameters.AddWithValue("$r", account.Role);
+        command.Parameters.AddWithValue("$m", (object?)account.MerchantId ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+    }
+
+    /// <summary>Stores the failure count and, when it reached the limit, the end of the lockout.</summary>
+    public async Task SetFailuresAsync(string userName, int failures, DateTimeOffset? lockedUntilUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE accounts SET failed_sign_ins = $f, locked_until_utc = $l WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", NormalizeUserName(userName));
+        command.Parameters.AddWithValue("$f", failures);
+        command.Parameters.AddWithValue("$l", lockedUntilUtc is { } until ? until.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task SetPasswordHashAsync(string userName, string passwordHash, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE accounts SET password_hash = $h WHERE user_name = $u;";
+        command.Parameters.AddWithValue("$u", NormalizeUserName(userName));
+        command.Parameters.AddWithValue("$h", passwordHash);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await _schema.EnsureAsync(cancellationToken);
+        return await _file.OpenAsync(cancellationToken);
+    }
+}
