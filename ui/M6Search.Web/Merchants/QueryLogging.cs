@@ -24,16 +24,24 @@ public static partial class QueryLogging
             return result;
         });
 
-    /// <summary>Records one shopper query; failures are logged, never thrown.</summary>
+    /// <summary>Records one shopper query when a query log is registered; failures are logged, never thrown.</summary>
     public static async Task RecordAsync(IServiceProvider services, string query, CancellationToken cancellationToken = default)
     {
+        if (services.GetService<IQueryLog>() is not { } log)
+        {
+            return;
+        }
+
         try
         {
-            await services.GetRequiredService<IQueryLog>().RecordAsync(query, cancellationToken);
+            await log.RecordAsync(query, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            LogFailed(services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(QueryLogging)), exception);
+            if (services.GetService<ILoggerFactory>() is { } loggers)
+            {
+                LogFailed(loggers.CreateLogger(typeof(QueryLogging)), exception);
+            }
         }
     }
 

@@ -57,6 +57,9 @@ public sealed partial class SearchPage : IDisposable
     [Inject]
     private IOptions<M6Options> Options { get; set; } = null!;
 
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
+
     private int MaxQueryLength => Options.Value.Search.MaxQueryLength;
 
     private bool CanSearch => Runtime.Search is not null;
@@ -113,6 +116,12 @@ public sealed partial class SearchPage : IDisposable
         {
             ShowError("Type what you are looking for, for example “bumpy coffee cup”.");
             return;
+        }
+
+        if (text.Length <= MaxQueryLength)
+        {
+            // The merchant dashboard's query log (the API logs its searches the same way); never throws.
+            await M6Search.Web.Merchants.QueryLogging.RecordAsync(Services, text);
         }
 
         SearchFilters filters = Filters();
