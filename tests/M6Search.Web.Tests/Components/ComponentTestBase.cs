@@ -25,6 +25,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     internal DemoProgress Demo { get; } = new();
 
+    internal RecordingQueryLog QueryLog { get; } = new();
+
     public async Task InitializeAsync()
     {
         _data = await TestData.CreateAsync();
@@ -36,6 +38,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton<CatalogFacetsCache>();
         Services.AddSingleton<IOptions<M6Options>>(Options.Create(new M6Options()));
         Services.AddSingleton<PhotoPreparer>();
+        Services.AddSingleton<M6Search.Relevance.QueryLog.IQueryLog>(QueryLog);
         Render<MudPopoverProvider>();
     }
 

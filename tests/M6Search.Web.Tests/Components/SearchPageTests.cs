@@ -24,6 +24,18 @@ public sealed class SearchPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void SearchPage_RecordsTheShoppersQuery_InTheDashboardsQueryLog()
+    {
+        StartSearch();
+        IRenderedComponent<SearchPage> page = Render<SearchPage>();
+
+        page.Find("input#query").Input("  凹凸的咖啡杯 ");
+        page.Find("button[data-testid=search-button]").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["凹凸的咖啡杯"], QueryLog.Recorded));
+    }
+
+    [Fact]
     public void SearchPage_ShowsTheEmptyState_WhenNothingMatches()
     {
         StartSearch();
