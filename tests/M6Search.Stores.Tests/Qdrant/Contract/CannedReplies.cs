@@ -128,5 +128,19 @@ public static class CannedReplies
             ["time"] = 0.0007,
         }.ToJsonString();
 
+    /// <summary>A <c>CollectionsAliasesResponse</c> listed in reverse, so that a client that relies on the server's order shows it.</summary>
+    public static string Aliases(params (string Alias, string Collection)[] aliases) =>
+        new JsonObject
+        {
+            ["result"] = new JsonObject
+            {
+                ["aliases"] = new JsonArray(aliases.Reverse()
+                    .Select(a => (JsonNode?)new JsonObject { ["alias_name"] = a.Alias, ["collection_name"] = a.Collection })
+                    .ToArray()),
+            },
+            ["status"] = "ok",
+            ["time"] = 0.00001,
+        }.ToJsonString();
+
     public static HttpResponseMessage Ok(string json) => ScriptedHandler.Json(HttpStatusCode.OK, json);
 }

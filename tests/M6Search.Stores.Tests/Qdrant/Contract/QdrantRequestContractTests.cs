@@ -28,6 +28,9 @@ public sealed class QdrantRequestContractTests
         "CreateSnapshot",
         "GetStats",
         "DeleteCollection",
+        "SwitchAlias",
+        "ListAliases",
+        "ListAliasesOf",
     };
 
     [Theory]
@@ -112,6 +115,34 @@ public sealed class QdrantRequestContractTests
         Assert.All(handler.Requests.Where(r => r.Path == "/collections/products/index"), r => Assert.Equal("?wait=true&ordering=weak", r.Uri.Query));
     }
 
+    [Fact]
+    public async Task SwitchAlias_DeletesThenCreatesTheAlias_InOneRequest()
+    {
+        var router = new ContractRouter(existing: true);
+        var handler = new ScriptedHandler(router.Reply);
+        QdrantProductStore store = TestStores.Create(handler);
+
+        await store.SwitchAliasAsync("products", "products_v2");
+
+        RecordedRequest request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/collections/aliases", request.Path);
+        Assert.Equal(
+            """{"actions":[{"delete_alias":{"alias_name":"products"}},{"create_alias":{"collection_name":"products_v2","alias_name":"products"}}]}""",
+            request.Body);
+    }
+
+    [Fact]
+    public async Task ListAliases_ReturnsEveryAliasWithItsCollection_OrderedByAlias()
+    {
+        var router = new ContractRouter(existing: true);
+        QdrantProductStore store = TestStores.Create(new ScriptedHandler(router.Reply));
+
+        IReadOnlyList<CollectionAlias> aliases = await store.ListAliasesAsync();
+
+        Assert.Equal([new CollectionAlias("products_live", "products"), new CollectionAlias("shoes", "shoes_v3")], aliases);
+    }
+
     private static async Task RunAsync(QdrantProductStore store, string operation)
     {
         var filter = new ProductFilter
@@ -181,6 +212,15 @@ public sealed class QdrantRequestContractTests
             case "DeleteCollection":
                 await store.DeleteCollectionAsync();
                 break;
+            case "SwitchAlias":
+                await store.SwitchAliasAsync("products_live", "products");
+                break;
+            case "ListAliases":
+                await store.ListAliasesAsync();
+                break;
+            case "ListAliasesOf":
+                await store.ListAliasesOfAsync("products");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
@@ -223,6 +263,9 @@ public sealed class QdrantRequestContractTests
                     stored.Select((p, i) => CannedReplies.RecordFrom(p, withVector: true, score: 0.9f - (0.1f * i))))),
                 ("POST", "/collections/products/snapshots") => ("/collections/{collection_name}/snapshots", CannedReplies.Snapshot),
                 ("GET", "/cluster") => ("/cluster", CannedReplies.ClusterEnabled),
+                ("POST", "/collections/aliases") => ("/collections/aliases", CannedReplies.Created),
+                ("GET", "/aliases") => ("/aliases", CannedReplies.Aliases(("products_live", "products"), ("shoes", "shoes_v3"))),
+                ("GET", "/collections/products/aliases") => ("/collections/{collection_name}/aliases", CannedReplies.Aliases(("products_live", "products"))),
                 ("GET", "/collections/products/cluster") => ("/collections/{collection_name}/cluster", CannedReplies.CollectionCluster),
                 _ => throw new InvalidOperationException($"No canned reply for {request}."),
             };
