@@ -21,6 +21,9 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         ProductPayload.CategoryKey, ProductPayload.MerchantKey, ProductPayload.LangKey, ProductPayload.CurrencyKey,
     ];
 
+    /// <summary>Values beyond the 99th percentile are clipped before scaling to int8, so that outliers do not waste the range.</summary>
+    private const float Int8Quantile = 0.99f;
+
     private readonly QdrantStoreOptions _options;
     private readonly QdrantRestClient _rest;
     private readonly HttpClient _httpClient;
@@ -344,6 +347,7 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
             ["replication_factor"] = Text(parameters.ReplicationFactor ?? 1),
             ["write_consistency_factor"] = Text(parameters.WriteConsistencyFactor ?? 1),
             ["write_ordering"] = _options.WriteOrdering.ToString().ToLowerInvariant(),
+            ["quantization"] = DescribeQuantization(info.Config.QuantizationConfig),
             ["segments"] = Text(info.SegmentsCount),
             ["payload_indexes"] = string.Join(", ", (info.PayloadSchema ?? new Dictionary<string, PayloadIndexInfoDto>())
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal)
@@ -465,15 +469,18 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
 
     private async Task CreateCollectionAsync(CollectionSchema schema, CancellationToken cancellationToken)
     {
+        bool int8 = _options.Quantization == QdrantQuantization.Int8;
         var request = new CreateCollectionRequest
         {
-            Vectors = schema.DenseVectors.ToDictionary(pair => pair.Key, pair => new VectorParamsDto(pair.Value, SchemaComparer.Cosine), StringComparer.Ordinal),
+            Vectors = schema.DenseVectors.ToDictionary(
+                pair => pair.Key, pair => new VectorParamsDto(pair.Value, SchemaComparer.Cosine, OnDisk: int8 ? true : null), StringComparer.Ordinal),
             SparseVectors = schema.HasLexicalVector
                 ? new Dictionary<string, SparseVectorParamsDto> { [CollectionSchema.LexicalVector] = new(SchemaComparer.LexicalModifier) }
                 : null,
             ShardNumber = _options.ShardNumber,
             ReplicationFactor = _options.ReplicationFactor,
             WriteConsistencyFactor = _options.WriteConsistencyFactor,
+            QuantizationConfig = int8 ? new QuantizationConfigDto(new ScalarQuantizationConfigDto("int8", Int8Quantile, AlwaysRam: true)) : null,
         };
         byte[] body = QdrantRestClient.Serialize(request, QdrantJson.Context.CreateCollectionRequest);
         try
@@ -676,6 +683,34 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         {
             throw new ArgumentException($"'{name}' must be at most 255 characters without / \\ ? # %.", parameter);
         }
+    }
+
+    /// <summary>"none", "int8" (with its quantile and RAM placement when given), or the kind Qdrant reports.</summary>
+    private static string DescribeQuantization(JsonElement? config)
+    {
+        if (config is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return "none";
+        }
+
+        if (value.TryGetProperty("scalar", out JsonElement scalar) && scalar.ValueKind == JsonValueKind.Object)
+        {
+            string type = scalar.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "scalar";
+            var parts = new List<string>();
+            if (scalar.TryGetProperty("quantile", out JsonElement quantile) && quantile.ValueKind == JsonValueKind.Number)
+            {
+                parts.Add("quantile " + quantile.GetRawText());
+            }
+
+            if (scalar.TryGetProperty("always_ram", out JsonElement ram) && ram.ValueKind == JsonValueKind.True)
+            {
+                parts.Add("always in RAM");
+            }
+
+            return parts.Count == 0 ? type : $"{type} ({string.Join(", ", parts)})";
+        }
+
+        return value.EnumerateObject().FirstOrDefault().Name ?? "none";
     }
 
     private static string Text<T>(T value)

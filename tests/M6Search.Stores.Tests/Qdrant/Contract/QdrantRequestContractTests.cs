@@ -17,6 +17,7 @@ public sealed class QdrantRequestContractTests
     public static TheoryData<string> Operations => new()
     {
         "EnsureCollection (new)",
+        "EnsureCollection (new, int8)",
         "EnsureCollection (existing)",
         "Upsert",
         "Search",
@@ -38,7 +39,7 @@ public sealed class QdrantRequestContractTests
     public async Task Operation_SendsOnlyRequestsThatTheQdrantSpecAllows_AndParsesRepliesShapedByIt(string operation)
     {
         QdrantOpenApi spec = await QdrantOpenApi.GetAsync();
-        var router = new ContractRouter(existing: operation != "EnsureCollection (new)");
+        var router = new ContractRouter(existing: !operation.StartsWith("EnsureCollection (new", StringComparison.Ordinal));
         var handler = new ScriptedHandler(router.Reply);
         QdrantStoreOptions options = TestStores.Options(o =>
         {
@@ -49,6 +50,7 @@ public sealed class QdrantRequestContractTests
             o.UpsertBatchSize = 2;
             o.ApiKey = "secret-key";
             o.IndexedAttributeKeys.Add("color");
+            o.Quantization = operation.Contains("int8", StringComparison.Ordinal) ? QdrantQuantization.Int8 : QdrantQuantization.None;
         });
         QdrantProductStore store = TestStores.Create(handler, options);
 
@@ -93,6 +95,35 @@ public sealed class QdrantRequestContractTests
         Assert.Equal(3, (int)body["shard_number"]!);
         Assert.Equal(2, (int)body["replication_factor"]!);
         Assert.Equal(2, (int)body["write_consistency_factor"]!);
+    }
+
+    [Fact]
+    public async Task EnsureCollection_WithInt8_AsksForScalarInt8CodesInRam_AndTheOriginalsOnDisk()
+    {
+        var router = new ContractRouter(existing: false);
+        var handler = new ScriptedHandler(router.Reply);
+        QdrantProductStore store = TestStores.Create(handler, TestStores.Options(o => o.Quantization = QdrantQuantization.Int8));
+
+        await store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
+
+        JsonNode body = JsonNode.Parse(Assert.Single(handler.Requests, r => r.Method == HttpMethod.Put && r.Path == "/collections/products").Body!)!;
+        Assert.Equal("""{"scalar":{"type":"int8","quantile":0.99,"always_ram":true}}""", body["quantization_config"]!.ToJsonString());
+        Assert.Equal(
+            """{"image":{"size":4,"distance":"Cosine","on_disk":true},"text":{"size":4,"distance":"Cosine","on_disk":true}}""",
+            body["vectors"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task EnsureCollection_WithoutQuantization_SendsNoQuantizationConfig()
+    {
+        var router = new ContractRouter(existing: false);
+        var handler = new ScriptedHandler(router.Reply);
+        QdrantProductStore store = TestStores.Create(handler);
+
+        await store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
+
+        JsonNode body = JsonNode.Parse(Assert.Single(handler.Requests, r => r.Method == HttpMethod.Put && r.Path == "/collections/products").Body!)!;
+        Assert.Null(body["quantization_config"]);
     }
 
     [Fact]
@@ -156,6 +187,7 @@ public sealed class QdrantRequestContractTests
         switch (operation)
         {
             case "EnsureCollection (new)":
+            case "EnsureCollection (new, int8)":
             case "EnsureCollection (existing)":
                 await store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
                 break;
