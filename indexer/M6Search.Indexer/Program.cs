@@ -14,6 +14,8 @@ root.Subcommands.Add(IndexCommand.Create());
 root.Subcommands.Add(SearchCommand.Create());
 root.Subcommands.Add(StoreCommand.Create());
 
+// Exports traces and metrics over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set; disposed (and flushed) at exit.
+using IDisposable? telemetry = IndexerTelemetry.StartIfConfigured();
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

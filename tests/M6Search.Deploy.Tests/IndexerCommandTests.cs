@@ -10,6 +10,8 @@ public sealed class IndexerCommandTests
     {
         ["index"] = ["--catalog", "--model", "--store", "--collection", "--shard", "--batch", "--device", "--max-errors"],
         ["store stats"] = ["--store", "--collection"],
+        ["store alias"] = ["--store", "--alias", "--collection"],
+        ["store aliases"] = ["--store", "--collection", "--json"],
     };
 
     [Fact]
@@ -63,6 +65,23 @@ public sealed class IndexerCommandTests
             .ToList();
 
         Assert.True(leaking.Count == 0, "the API key belongs in M6__Qdrant__ApiKey, not on the command line:\n" + string.Join('\n', leaking));
+    }
+
+    [Fact]
+    public void Scanner_SkipsCommentLines_InsideMarkdownCodeFences()
+    {
+        string file = Path.Combine(Path.GetTempPath(), $"m6-scan-{Guid.NewGuid():N}.md");
+        File.WriteAllLines(file, ["```bash", "# m6 published with -p:M6LibTorch=external", "m6 store alias --store qdrant:http://q:6333 --alias a --collection b", "```"]);
+        try
+        {
+            M6Invocation invocation = Assert.Single(M6InvocationScanner.ScanFile(file));
+
+            Assert.Equal("store alias", invocation.Command);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]

@@ -12,6 +12,7 @@ using M6Search.Indexing.Images;
 using M6Search.Indexing.Lexical;
 using M6Search.Indexing.Rejects;
 using M6Search.Indexing.State;
+using M6Search.Indexing.Telemetry;
 using M6Search.Stores.Abstractions;
 using Microsoft.Extensions.Logging;
 
@@ -85,6 +86,10 @@ internal sealed class IndexJobRun
     {
         _clock.Start();
         DateTimeOffset started = DateTimeOffset.UtcNow;
+        using Activity? activity = IndexingTelemetry.Source.StartActivity(IndexingTelemetry.JobActivityName);
+        activity?.SetTag(IndexingTelemetry.CollectionTag, _store.Collection);
+        activity?.SetTag("m6.index.shard", _options.Shard.ToString());
+        activity?.SetTag("m6.model.version", _encoder.ModelVersion);
         Directory.CreateDirectory(_stateDirectory);
         bool resumed = false;
         bool removedMissing = false;
@@ -190,6 +195,17 @@ internal sealed class IndexJobRun
             StatePath = _stateFile.Path,
         };
         JobStateFile.WriteAtomic(ReportPath, JsonSerializer.SerializeToUtf8Bytes(report, IndexingJson.Indented));
+        IndexingTelemetry.Jobs.Add(1, IndexingTelemetry.Collection(_store.Collection), new(IndexingTelemetry.StatusTag, status.ToString()));
+        if (activity is not null)
+        {
+            activity.SetTag(IndexingTelemetry.StatusTag, status.ToString());
+            activity.SetTag("m6.index.indexed", counts.Indexed);
+            activity.SetTag("m6.index.unchanged", counts.Unchanged);
+            activity.SetTag("m6.index.rejected", counts.Rejected);
+            activity.SetTag("m6.index.deleted", counts.Deleted);
+            activity.SetStatus(status is IndexJobStatus.Failed or IndexJobStatus.TooManyRejects ? ActivityStatusCode.Error : ActivityStatusCode.Ok, message);
+        }
+
         IndexingLog.JobFinished(_logger, status.ToString(), counts.Indexed, counts.Unchanged, counts.Rejected, counts.Deleted, seconds);
         return report;
     }
@@ -531,6 +547,7 @@ internal sealed class IndexJobRun
         _rejects!.Write(reject);
         IndexingLog.Rejected(_logger, reject.Line, reject.Id, reject.Reason);
         long rejected = _counters.AddRejected();
+        IndexingTelemetry.ProductsRejected.Add(1, IndexingTelemetry.Collection(_store.Collection), new(IndexingTelemetry.RejectKindTag, reject.Kind));
         if (_options.MaxErrors is long max && rejected > max && !_tooManyRejects)
         {
             _tooManyRejects = true;
@@ -574,6 +591,7 @@ internal sealed class IndexJobRun
         if (stored == hash)
         {
             _counters.AddUnchanged();
+            IndexingTelemetry.ProductsUnchanged.Add(1, IndexingTelemetry.Collection(_store.Collection));
             return;
         }
 
@@ -646,6 +664,7 @@ internal sealed class IndexJobRun
             long start = Stopwatch.GetTimestamp();
             texts = _encoder.EmbedTexts(fresh.Select(item => item.Product.Title).ToList());
             _counters.AddEncodeText(Stopwatch.GetTimestamp() - start);
+            RecordEncode(start, "text");
 
             List<WorkItem> withImage = fresh.Where(item => item.Pixels is not null).ToList();
             if (withImage.Count > 0)
@@ -653,6 +672,7 @@ internal sealed class IndexJobRun
                 start = Stopwatch.GetTimestamp();
                 float[][] embedded = _encoder.EmbedImages(withImage.Select(item => item.Pixels!).ToList());
                 _counters.AddEncodeImage(Stopwatch.GetTimestamp() - start);
+                RecordEncode(start, "image");
                 for (int i = 0; i < withImage.Count; i++)
                 {
                     images[withImage[i]] = embedded[i];
@@ -701,8 +721,13 @@ internal sealed class IndexJobRun
             await _store.UpsertAsync(batch.Points, cancellationToken).ConfigureAwait(false);
             _counters.AddUpsert(Stopwatch.GetTimestamp() - start);
             _counters.AddIndexed(batch.Points.Count, batch.Encoded, batch.Reused);
+            IndexingTelemetry.UpsertDuration.Record(Stopwatch.GetElapsedTime(start).TotalSeconds, IndexingTelemetry.Collection(_store.Collection));
+            IndexingTelemetry.ProductsIndexed.Add(batch.Points.Count, IndexingTelemetry.Collection(_store.Collection));
         }
     }
+
+    private void RecordEncode(long start, string modality) => IndexingTelemetry.EncodeDuration.Record(
+        Stopwatch.GetElapsedTime(start).TotalSeconds, IndexingTelemetry.Collection(_store.Collection), new(IndexingTelemetry.ModalityTag, modality));
 
     /// <summary>Removes listed products and, for a full catalog, products of this shard the catalog no longer has.</summary>
     private async Task<(bool RemovedMissing, string? Message)> DeleteAsync(CancellationToken cancellationToken)
@@ -748,6 +773,7 @@ internal sealed class IndexJobRun
             await _store.DeleteAsync(chunk, cancellationToken).ConfigureAwait(false);
             _counters.AddDelete(Stopwatch.GetTimestamp() - start);
             _counters.AddDeleted(chunk.Length);
+            IndexingTelemetry.ProductsDeleted.Add(chunk.Length, IndexingTelemetry.Collection(_store.Collection));
             SaveState();
         }
 

@@ -24,4 +24,8 @@ internal static partial class QdrantLog
     [LoggerMessage(EventId = 6104, Level = LogLevel.Debug,
         Message = "Upserted batch {Batch} of {Batches} ({Points} points) into Qdrant collection {Collection}")]
     public static partial void BatchUpserted(ILogger logger, int batch, int batches, int points, string collection);
+
+    [LoggerMessage(EventId = 6105, Level = LogLevel.Information,
+        Message = "Qdrant alias {Alias} now points to collection {Collection}")]
+    public static partial void AliasSwitched(ILogger logger, string alias, string collection);
 }

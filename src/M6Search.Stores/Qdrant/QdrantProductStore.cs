@@ -21,8 +21,13 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         ProductPayload.CategoryKey, ProductPayload.MerchantKey, ProductPayload.LangKey, ProductPayload.CurrencyKey,
     ];
 
+    /// <summary>Values beyond the 99th percentile are clipped before scaling to int8, so that outliers do not waste the range.</summary>
+    private const float Int8Quantile = 0.99f;
+
     private readonly QdrantStoreOptions _options;
     private readonly QdrantRestClient _rest;
+    private readonly HttpClient _httpClient;
+    private readonly Uri _baseUri;
     private readonly ILogger _logger;
     private readonly string _collectionPath;
     private readonly string _writeQuery;
@@ -43,6 +48,8 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         string url = options.Url!.EndsWith('/') ? options.Url : options.Url + "/";
         var baseUri = new Uri(url, UriKind.Absolute);
         _rest = new QdrantRestClient(httpClient, baseUri, options.ApiKey, options.Collection);
+        _httpClient = httpClient;
+        _baseUri = baseUri;
         _collectionPath = "collections/" + Uri.EscapeDataString(options.Collection);
         _writeQuery = "?wait=true&ordering=" + options.WriteOrdering.ToString().ToLowerInvariant();
         if (!string.IsNullOrEmpty(options.ApiKey) && baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
@@ -340,6 +347,7 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
             ["replication_factor"] = Text(parameters.ReplicationFactor ?? 1),
             ["write_consistency_factor"] = Text(parameters.WriteConsistencyFactor ?? 1),
             ["write_ordering"] = _options.WriteOrdering.ToString().ToLowerInvariant(),
+            ["quantization"] = DescribeQuantization(info.Config.QuantizationConfig),
             ["segments"] = Text(info.SegmentsCount),
             ["payload_indexes"] = string.Join(", ", (info.PayloadSchema ?? new Dictionary<string, PayloadIndexInfoDto>())
                 .OrderBy(pair => pair.Key, StringComparer.Ordinal)
@@ -384,6 +392,71 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         }
     }
 
+    /// <summary>
+    /// Points <paramref name="alias"/> at <paramref name="collection"/> in one atomic call (<c>POST /collections/aliases</c>
+    /// with <c>delete_alias</c> then <c>create_alias</c>): every reader of the alias sees the old collection or the new
+    /// one, never neither. The alias is created when there was none. The collection must exist; Qdrant answers 404
+    /// otherwise, and the alias is left as it was. Aliases belong to the server, not to this store's collection.
+    /// </summary>
+    public async Task SwitchAliasAsync(string alias, string collection, CancellationToken cancellationToken = default)
+    {
+        const string Operation = "SwitchAlias";
+        CheckName(alias, nameof(alias));
+        CheckName(collection, nameof(collection));
+        if (alias == collection)
+        {
+            throw new ArgumentException($"The alias '{alias}' cannot have the name of the collection it points to.", nameof(alias));
+        }
+
+        ThrowIfDisposed();
+        byte[] body = QdrantRestClient.Serialize(
+            new ChangeAliasesRequest(
+            [
+                new AliasActionDto { DeleteAlias = new DeleteAliasDto(alias) },
+                new AliasActionDto { CreateAlias = new CreateAliasDto(collection, alias) },
+            ]),
+            QdrantJson.Context.ChangeAliasesRequest);
+        QdrantRestClient rest = RestFor(collection);
+        JsonElement done;
+        try
+        {
+            done = await rest.SendAsync(
+                Operation, HttpMethod.Post, "collections/aliases", body, QdrantJson.Context.QdrantResponseJsonElement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (VectorStoreException ex) when (ex.StatusCode == 404)
+        {
+            throw new VectorStoreException(
+                Operation, collection, $"alias '{alias}' was not changed: the collection does not exist ({ex.Reason}).", ex, ex.StatusCode);
+        }
+
+        if (done.ValueKind != JsonValueKind.True)
+        {
+            throw new VectorStoreException(Operation, collection, $"Qdrant answered the alias change with result {done.GetRawText()}, not true.");
+        }
+
+        QdrantLog.AliasSwitched(_logger, alias, collection);
+    }
+
+    /// <summary>Every alias on the server (<c>GET /aliases</c>), ordered by alias name.</summary>
+    public async Task<IReadOnlyList<CollectionAlias>> ListAliasesAsync(CancellationToken cancellationToken = default)
+    {
+        ThrowIfDisposed();
+        CollectionsAliasesDto result = await _rest.SendAsync(
+            "ListAliases", HttpMethod.Get, "aliases", null, QdrantJson.Context.QdrantResponseCollectionsAliasesDto, cancellationToken).ConfigureAwait(false);
+        return ToAliases(result);
+    }
+
+    /// <summary>The aliases that point to <paramref name="collection"/> (<c>GET /collections/{name}/aliases</c>), ordered by name.</summary>
+    public async Task<IReadOnlyList<CollectionAlias>> ListAliasesOfAsync(string collection, CancellationToken cancellationToken = default)
+    {
+        CheckName(collection, nameof(collection));
+        ThrowIfDisposed();
+        CollectionsAliasesDto result = await RestFor(collection).SendAsync(
+            "ListAliases", HttpMethod.Get, "collections/" + Uri.EscapeDataString(collection) + "/aliases", null,
+            QdrantJson.Context.QdrantResponseCollectionsAliasesDto, cancellationToken).ConfigureAwait(false);
+        return ToAliases(result);
+    }
+
     /// <summary>The store does not own its <see cref="HttpClient"/>; disposing only ends this instance.</summary>
     public ValueTask DisposeAsync()
     {
@@ -396,15 +469,18 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
 
     private async Task CreateCollectionAsync(CollectionSchema schema, CancellationToken cancellationToken)
     {
+        bool int8 = _options.Quantization == QdrantQuantization.Int8;
         var request = new CreateCollectionRequest
         {
-            Vectors = schema.DenseVectors.ToDictionary(pair => pair.Key, pair => new VectorParamsDto(pair.Value, SchemaComparer.Cosine), StringComparer.Ordinal),
+            Vectors = schema.DenseVectors.ToDictionary(
+                pair => pair.Key, pair => new VectorParamsDto(pair.Value, SchemaComparer.Cosine, OnDisk: int8 ? true : null), StringComparer.Ordinal),
             SparseVectors = schema.HasLexicalVector
                 ? new Dictionary<string, SparseVectorParamsDto> { [CollectionSchema.LexicalVector] = new(SchemaComparer.LexicalModifier) }
                 : null,
             ShardNumber = _options.ShardNumber,
             ReplicationFactor = _options.ReplicationFactor,
             WriteConsistencyFactor = _options.WriteConsistencyFactor,
+            QuantizationConfig = int8 ? new QuantizationConfigDto(new ScalarQuantizationConfigDto("int8", Int8Quantile, AlwaysRam: true)) : null,
         };
         byte[] body = QdrantRestClient.Serialize(request, QdrantJson.Context.CreateCollectionRequest);
         try
@@ -589,6 +665,53 @@ public sealed class QdrantProductStore : IProductVectorStore, IDisposable
         JsonValueKind.Number => id.GetRawText(),
         _ => throw new VectorStoreException(operation, Collection, $"Qdrant returned a point id that is a {id.ValueKind}, not a string or an integer."),
     };
+
+    /// <summary>The same transport, with errors naming <paramref name="collection"/> instead of this store's collection.</summary>
+    private QdrantRestClient RestFor(string collection) =>
+        collection == Collection ? _rest : new QdrantRestClient(_httpClient, _baseUri, _options.ApiKey, collection);
+
+    private static IReadOnlyList<CollectionAlias> ToAliases(CollectionsAliasesDto result) => result.Aliases
+        .Select(alias => new CollectionAlias(alias.AliasName, alias.CollectionName))
+        .OrderBy(alias => alias.Alias, StringComparer.Ordinal)
+        .ToArray();
+
+    /// <summary>The rules of <see cref="QdrantStoreOptions.Collection"/>, for alias and collection names given to a call.</summary>
+    private static void CheckName(string name, string parameter)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name, parameter);
+        if (name.IndexOfAny(['/', '\\', '?', '#', '%']) >= 0 || name.Length > 255)
+        {
+            throw new ArgumentException($"'{name}' must be at most 255 characters without / \\ ? # %.", parameter);
+        }
+    }
+
+    /// <summary>"none", "int8" (with its quantile and RAM placement when given), or the kind Qdrant reports.</summary>
+    private static string DescribeQuantization(JsonElement? config)
+    {
+        if (config is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return "none";
+        }
+
+        if (value.TryGetProperty("scalar", out JsonElement scalar) && scalar.ValueKind == JsonValueKind.Object)
+        {
+            string type = scalar.TryGetProperty("type", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : "scalar";
+            var parts = new List<string>();
+            if (scalar.TryGetProperty("quantile", out JsonElement quantile) && quantile.ValueKind == JsonValueKind.Number)
+            {
+                parts.Add("quantile " + quantile.GetRawText());
+            }
+
+            if (scalar.TryGetProperty("always_ram", out JsonElement ram) && ram.ValueKind == JsonValueKind.True)
+            {
+                parts.Add("always in RAM");
+            }
+
+            return parts.Count == 0 ? type : $"{type} ({string.Join(", ", parts)})";
+        }
+
+        return value.EnumerateObject().FirstOrDefault().Name ?? "none";
+    }
 
     private static string Text<T>(T value)
         where T : IFormattable => value.ToString(null, CultureInfo.InvariantCulture);

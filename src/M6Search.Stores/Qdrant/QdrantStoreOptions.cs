@@ -28,6 +28,9 @@ public sealed class QdrantStoreOptions
     /// <summary>Ordering guarantee of every write (upsert, delete, payload index).</summary>
     public QdrantWriteOrdering WriteOrdering { get; set; } = QdrantWriteOrdering.Weak;
 
+    /// <summary>Dense-vector quantisation of a collection this store creates; an existing collection keeps its own.</summary>
+    public QdrantQuantization Quantization { get; set; } = QdrantQuantization.None;
+
     /// <summary>Limit of one HTTP attempt; an attempt that takes longer is abandoned and retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
@@ -91,6 +94,11 @@ public sealed class QdrantStoreOptions
         if (!Enum.IsDefined(WriteOrdering))
         {
             errors.Add($"{SectionName}:WriteOrdering must be weak, medium or strong.");
+        }
+
+        if (!Enum.IsDefined(Quantization))
+        {
+            errors.Add($"{SectionName}:Quantization must be none or int8.");
         }
 
         RequirePositive(Timeout, nameof(Timeout), errors);

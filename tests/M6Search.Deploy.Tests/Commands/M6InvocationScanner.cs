@@ -6,7 +6,7 @@ namespace M6Search.Deploy.Tests.Commands;
 
 /// <summary>
 /// Finds `m6 COMMAND --option value ...` in deploy files: in YAML, Dockerfiles and env files outside comments, in
-/// Markdown only inside code fences (prose and comments may say "m6 index" without meaning a command line). Shell line
+/// Markdown only inside code fences (and outside comment lines there too) (prose and comments may say "m6 index" without meaning a command line). Shell line
 /// continuations are joined; a command ends at a line end, ;, &amp;&amp;, || or |.
 /// </summary>
 public static partial class M6InvocationScanner
@@ -31,7 +31,8 @@ public static partial class M6InvocationScanner
                 continue;
             }
 
-            if ((markdown && !inFence) || (!markdown && lines[i].TrimStart().StartsWith('#')))
+            // Shell and YAML comments, in files and in Markdown code fences alike, are prose ("# m6 published with ...").
+            if ((markdown && !inFence) || lines[i].TrimStart().StartsWith('#'))
             {
                 continue;
             }

@@ -1,7 +1,10 @@
+using System.Text.Json.Nodes;
 using M6Search.Indexing.Stores;
 using M6Search.Indexing.Tests.Support;
+using M6Search.Stores.Abstractions;
 using M6Search.Stores.Embedded;
 using M6Search.Stores.Qdrant;
+using Microsoft.Extensions.Configuration;
 
 namespace M6Search.Indexing.Tests.Stores;
 
@@ -28,5 +31,104 @@ public sealed class ProductStoreFactoryTests : IDisposable
 
         Assert.IsType<QdrantProductStore>(opened.Store);
         Assert.Equal("items", opened.Store.Collection);
+    }
+
+    [Fact]
+    public async Task OpenAsync_SendsTheClusterSettingsOfTheEnvironment_WhenItCreatesTheQdrantCollection()
+    {
+        IConfiguration environment = Environment(new()
+        {
+            ["M6__Qdrant__ShardNumber"] = "6",
+            ["M6__Qdrant__ReplicationFactor"] = "2",
+            ["M6__Qdrant__WriteConsistencyFactor"] = "2",
+            ["M6__Qdrant__WriteOrdering"] = "Strong",
+            ["M6__Qdrant__ApiKey"] = "from-the-environment",
+        });
+        var handler = new RecordingQdrantHandler();
+
+        await using (OpenedStore opened = await ProductStoreFactory.OpenAsync(
+            StoreSpec.Parse("qdrant:http://qdrant.test:6333"), "products_v2", environment, handler, CancellationToken.None))
+        {
+            await opened.Store.EnsureCollectionAsync(CollectionSchema.ForProducts(RecordingQdrantHandler.Dimension));
+        }
+
+        (HttpMethod _, string _, string? body) = Assert.Single(handler.Requests, r => r.Method == HttpMethod.Put && r.Path == "/collections/products_v2");
+        JsonNode create = JsonNode.Parse(body!)!;
+        Assert.Equal(6, (int)create["shard_number"]!);
+        Assert.Equal(2, (int)create["replication_factor"]!);
+        Assert.Equal(2, (int)create["write_consistency_factor"]!);
+        Assert.Contains(handler.Requests, r => r.Path == "/collections/products_v2/index");
+    }
+
+    [Fact]
+    public void ResolveQdrantOptions_TakesEverySettingFromTheEnvironment_ButTheUrlAndCollectionFromTheCommandLine()
+    {
+        IConfiguration environment = Environment(new()
+        {
+            ["M6__Qdrant__Url"] = "http://elsewhere:6333",
+            ["M6__Qdrant__Collection"] = "not-this-one",
+            ["M6__Qdrant__ReplicationFactor"] = "3",
+            ["M6__Qdrant__WriteOrdering"] = "medium",
+            ["M6__Qdrant__Timeout"] = "00:01:00",
+            ["M6__Qdrant__TotalTimeout"] = "00:05:00",
+            ["M6__Qdrant__UpsertBatchSize"] = "64",
+            ["M6__Qdrant__IndexedAttributeKeys__0"] = "color",
+        });
+
+        QdrantStoreOptions options = ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6333"), "products_v1", environment);
+
+        Assert.Equal("http://qdrant:6333", options.Url);
+        Assert.Equal("products_v1", options.Collection);
+        Assert.Equal(3, options.ReplicationFactor);
+        Assert.Equal(QdrantWriteOrdering.Medium, options.WriteOrdering);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.Timeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.TotalTimeout);
+        Assert.Equal(64, options.UpsertBatchSize);
+        Assert.Equal(["color"], options.IndexedAttributeKeys);
+    }
+
+    [Fact]
+    public void ResolveQdrantOptions_NamesTheVariable_WhenAValueIsOutOfRange()
+    {
+        IConfiguration environment = Environment(new() { ["M6__Qdrant__ReplicationFactor"] = "0" });
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6333"), "products", environment));
+
+        Assert.Contains("M6__Qdrant__ReplicationFactor must be at least 1", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("M6:Qdrant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResolveQdrantOptions_NamesTheVariable_WhenAValueIsNotANumber()
+    {
+        IConfiguration environment = Environment(new() { ["M6__Qdrant__ShardNumber"] = "six" });
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6333"), "products", environment));
+
+        Assert.Contains("M6__Qdrant__ShardNumber", error.Message, StringComparison.Ordinal);
+        Assert.Contains("six", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OpenAsync_RefusesAWriteConsistencyAboveTheReplicationFactor_NamingBothVariables()
+    {
+        IConfiguration environment = Environment(new() { ["M6__Qdrant__WriteConsistencyFactor"] = "3", ["M6__Qdrant__ReplicationFactor"] = "2" });
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => ProductStoreFactory.OpenAsync(
+            StoreSpec.Parse("qdrant:http://qdrant:6333"), "products", environment, primaryHandler: null, CancellationToken.None));
+
+        Assert.Contains("M6__Qdrant__WriteConsistencyFactor (3) cannot exceed M6__Qdrant__ReplicationFactor (2)", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Variables as the process environment would hold them, read the way the factory reads the real one.</summary>
+    private static IConfiguration Environment(Dictionary<string, string?> variables)
+    {
+        // The environment-variables provider turns "__" into ":"; an in-memory source with the same keys so mapped
+        // stands in for the process environment, which tests must not change (they run in parallel).
+        return new ConfigurationBuilder()
+            .AddInMemoryCollection(variables.ToDictionary(pair => pair.Key.Replace("__", ":", StringComparison.Ordinal), pair => pair.Value))
+            .Build();
     }
 }

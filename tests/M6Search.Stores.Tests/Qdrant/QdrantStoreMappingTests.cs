@@ -344,6 +344,25 @@ public sealed class QdrantStoreMappingTests
         Assert.Equal("none", stats.Settings["lexical_modifier"]);
     }
 
+    [Theory]
+    [InlineData("null", "none")]
+    [InlineData("""{"scalar":{"type":"int8","quantile":0.99,"always_ram":true}}""", "int8 (quantile 0.99, always in RAM)")]
+    [InlineData("""{"binary":{"always_ram":true}}""", "binary")]
+    public async Task GetStats_ReportsTheCollectionsQuantization(string quantizationJson, string expected)
+    {
+        var handler = new ScriptedHandler(request => request.Path switch
+        {
+            "/collections/products" => CannedReplies.Ok(CannedReplies.CollectionInfo(quantizationJson: quantizationJson)),
+            "/collections/products/points/count" => CannedReplies.Ok(CannedReplies.Count(3)),
+            _ => ScriptedHandler.Json(HttpStatusCode.Forbidden, CannedReplies.Error("Forbidden")),
+        });
+        var store = TestStores.Create(handler);
+
+        StoreStats stats = await store.GetStatsAsync();
+
+        Assert.Equal(expected, stats.Settings["quantization"]);
+    }
+
     [Fact]
     public async Task GetStats_StillReportsTheCollection_WhenTheKeyMayNotReadTheCluster()
     {

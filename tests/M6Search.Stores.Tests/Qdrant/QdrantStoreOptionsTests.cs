@@ -23,6 +23,7 @@ public sealed class QdrantStoreOptionsTests
             ["M6:Qdrant:ReplicationFactor"] = "3",
             ["M6:Qdrant:WriteConsistencyFactor"] = "2",
             ["M6:Qdrant:WriteOrdering"] = "strong",
+            ["M6:Qdrant:Quantization"] = "int8",
             ["M6:Qdrant:Timeout"] = "00:00:05",
             ["M6:Qdrant:TotalTimeout"] = "00:01:00",
             ["M6:Qdrant:MaxRetryAttempts"] = "6",
@@ -43,6 +44,7 @@ public sealed class QdrantStoreOptionsTests
         Assert.Equal(3, options.ReplicationFactor);
         Assert.Equal(2, options.WriteConsistencyFactor);
         Assert.Equal(QdrantWriteOrdering.Strong, options.WriteOrdering);
+        Assert.Equal(QdrantQuantization.Int8, options.Quantization);
         Assert.Equal(TimeSpan.FromSeconds(5), options.Timeout);
         Assert.Equal(TimeSpan.FromMinutes(1), options.TotalTimeout);
         Assert.Equal(6, options.MaxRetryAttempts);
@@ -50,6 +52,14 @@ public sealed class QdrantStoreOptionsTests
         Assert.Equal(500, options.UpsertBatchSize);
         Assert.Equal(["color", "material"], options.IndexedAttributeKeys);
         Assert.Same(store, provider.GetRequiredService<QdrantProductStore>());
+    }
+
+    [Fact]
+    public void Validate_NamesTheQuantizationSetting_WhenItIsNoneOfTheKnownKinds()
+    {
+        QdrantStoreOptions options = TestStores.Options(o => o.Quantization = (QdrantQuantization)7);
+
+        Assert.Contains("M6:Qdrant:Quantization must be none or int8.", options.Validate());
     }
 
     [Fact]

@@ -12,4 +12,6 @@ internal sealed record CreateCollectionRequest
     public int? ReplicationFactor { get; init; }
 
     public int? WriteConsistencyFactor { get; init; }
+
+    public QuantizationConfigDto? QuantizationConfig { get; init; }
 }

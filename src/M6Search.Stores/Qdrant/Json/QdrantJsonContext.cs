@@ -21,6 +21,7 @@ namespace M6Search.Stores.Qdrant.Json;
 [JsonSerializable(typeof(CountPointsRequest))]
 [JsonSerializable(typeof(ScrollPointsRequest))]
 [JsonSerializable(typeof(QueryPointsRequest))]
+[JsonSerializable(typeof(ChangeAliasesRequest))]
 [JsonSerializable(typeof(float[]))]
 [JsonSerializable(typeof(SparseVectorDto))]
 [JsonSerializable(typeof(FusionQueryDto))]
@@ -37,6 +38,7 @@ namespace M6Search.Stores.Qdrant.Json;
 [JsonSerializable(typeof(QdrantResponse<IReadOnlyList<RecordDto>>))]
 [JsonSerializable(typeof(QdrantResponse<ClusterStatusDto>))]
 [JsonSerializable(typeof(QdrantResponse<CollectionClusterInfoDto>))]
+[JsonSerializable(typeof(QdrantResponse<CollectionsAliasesDto>))]
 [JsonSerializable(typeof(JsonObject))]
 internal sealed partial class QdrantJsonContext : JsonSerializerContext
 {

@@ -52,7 +52,8 @@ public static class CannedReplies
         IReadOnlyDictionary<string, string>? payloadIndexes = null,
         string? vectorsJson = null,
         int shards = 1,
-        int replicas = 1)
+        int replicas = 1,
+        string quantizationJson = "null")
     {
         string vectors = vectorsJson ?? $$$"""{"image":{"size":{{{dimension}}},"distance":"Cosine"},"text":{"size":{{{dimension}}},"distance":"Cosine"}}""";
         string sparse = $$$"""{"lexical":{"modifier":"{{{lexicalModifier}}}"}}""";
@@ -67,7 +68,7 @@ public static class CannedReplies
                "optimizer_config":{"deleted_threshold":0.2,"vacuum_min_vector_number":1000,"default_segment_number":0,"max_segment_size":null,
                                    "memmap_threshold":null,"indexing_threshold":10000,"flush_interval_sec":5,"max_optimization_threads":null},
                "wal_config":{"wal_capacity_mb":32,"wal_segments_ahead":0},
-               "quantization_config":null},
+               "quantization_config":{{{quantizationJson}}}},
              "payload_schema":{{{{indexes}}}}},
              "status":"ok","time":0.0003}
             """;
@@ -126,6 +127,20 @@ public static class CannedReplies
             },
             ["status"] = "ok",
             ["time"] = 0.0007,
+        }.ToJsonString();
+
+    /// <summary>A <c>CollectionsAliasesResponse</c> listed in reverse, so that a client that relies on the server's order shows it.</summary>
+    public static string Aliases(params (string Alias, string Collection)[] aliases) =>
+        new JsonObject
+        {
+            ["result"] = new JsonObject
+            {
+                ["aliases"] = new JsonArray(aliases.Reverse()
+                    .Select(a => (JsonNode?)new JsonObject { ["alias_name"] = a.Alias, ["collection_name"] = a.Collection })
+                    .ToArray()),
+            },
+            ["status"] = "ok",
+            ["time"] = 0.00001,
         }.ToJsonString();
 
     public static HttpResponseMessage Ok(string json) => ScriptedHandler.Json(HttpStatusCode.OK, json);

@@ -17,6 +17,7 @@ public sealed class QdrantRequestContractTests
     public static TheoryData<string> Operations => new()
     {
         "EnsureCollection (new)",
+        "EnsureCollection (new, int8)",
         "EnsureCollection (existing)",
         "Upsert",
         "Search",
@@ -28,6 +29,9 @@ public sealed class QdrantRequestContractTests
         "CreateSnapshot",
         "GetStats",
         "DeleteCollection",
+        "SwitchAlias",
+        "ListAliases",
+        "ListAliasesOf",
     };
 
     [Theory]
@@ -35,7 +39,7 @@ public sealed class QdrantRequestContractTests
     public async Task Operation_SendsOnlyRequestsThatTheQdrantSpecAllows_AndParsesRepliesShapedByIt(string operation)
     {
         QdrantOpenApi spec = await QdrantOpenApi.GetAsync();
-        var router = new ContractRouter(existing: operation != "EnsureCollection (new)");
+        var router = new ContractRouter(existing: !operation.StartsWith("EnsureCollection (new", StringComparison.Ordinal));
         var handler = new ScriptedHandler(router.Reply);
         QdrantStoreOptions options = TestStores.Options(o =>
         {
@@ -46,6 +50,7 @@ public sealed class QdrantRequestContractTests
             o.UpsertBatchSize = 2;
             o.ApiKey = "secret-key";
             o.IndexedAttributeKeys.Add("color");
+            o.Quantization = operation.Contains("int8", StringComparison.Ordinal) ? QdrantQuantization.Int8 : QdrantQuantization.None;
         });
         QdrantProductStore store = TestStores.Create(handler, options);
 
@@ -93,6 +98,35 @@ public sealed class QdrantRequestContractTests
     }
 
     [Fact]
+    public async Task EnsureCollection_WithInt8_AsksForScalarInt8CodesInRam_AndTheOriginalsOnDisk()
+    {
+        var router = new ContractRouter(existing: false);
+        var handler = new ScriptedHandler(router.Reply);
+        QdrantProductStore store = TestStores.Create(handler, TestStores.Options(o => o.Quantization = QdrantQuantization.Int8));
+
+        await store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
+
+        JsonNode body = JsonNode.Parse(Assert.Single(handler.Requests, r => r.Method == HttpMethod.Put && r.Path == "/collections/products").Body!)!;
+        Assert.Equal("""{"scalar":{"type":"int8","quantile":0.99,"always_ram":true}}""", body["quantization_config"]!.ToJsonString());
+        Assert.Equal(
+            """{"image":{"size":4,"distance":"Cosine","on_disk":true},"text":{"size":4,"distance":"Cosine","on_disk":true}}""",
+            body["vectors"]!.ToJsonString());
+    }
+
+    [Fact]
+    public async Task EnsureCollection_WithoutQuantization_SendsNoQuantizationConfig()
+    {
+        var router = new ContractRouter(existing: false);
+        var handler = new ScriptedHandler(router.Reply);
+        QdrantProductStore store = TestStores.Create(handler);
+
+        await store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
+
+        JsonNode body = JsonNode.Parse(Assert.Single(handler.Requests, r => r.Method == HttpMethod.Put && r.Path == "/collections/products").Body!)!;
+        Assert.Null(body["quantization_config"]);
+    }
+
+    [Fact]
     public async Task EnsureCollection_IndexesTheFilteredPayloadFields_WithTheirTypes()
     {
         var router = new ContractRouter(existing: false);
@@ -112,6 +146,34 @@ public sealed class QdrantRequestContractTests
         Assert.All(handler.Requests.Where(r => r.Path == "/collections/products/index"), r => Assert.Equal("?wait=true&ordering=weak", r.Uri.Query));
     }
 
+    [Fact]
+    public async Task SwitchAlias_DeletesThenCreatesTheAlias_InOneRequest()
+    {
+        var router = new ContractRouter(existing: true);
+        var handler = new ScriptedHandler(router.Reply);
+        QdrantProductStore store = TestStores.Create(handler);
+
+        await store.SwitchAliasAsync("products", "products_v2");
+
+        RecordedRequest request = Assert.Single(handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/collections/aliases", request.Path);
+        Assert.Equal(
+            """{"actions":[{"delete_alias":{"alias_name":"products"}},{"create_alias":{"collection_name":"products_v2","alias_name":"products"}}]}""",
+            request.Body);
+    }
+
+    [Fact]
+    public async Task ListAliases_ReturnsEveryAliasWithItsCollection_OrderedByAlias()
+    {
+        var router = new ContractRouter(existing: true);
+        QdrantProductStore store = TestStores.Create(new ScriptedHandler(router.Reply));
+
+        IReadOnlyList<CollectionAlias> aliases = await store.ListAliasesAsync();
+
+        Assert.Equal([new CollectionAlias("products_live", "products"), new CollectionAlias("shoes", "shoes_v3")], aliases);
+    }
+
     private static async Task RunAsync(QdrantProductStore store, string operation)
     {
         var filter = new ProductFilter
@@ -125,6 +187,7 @@ public sealed class QdrantRequestContractTests
         switch (operation)
         {
             case "EnsureCollection (new)":
+            case "EnsureCollection (new, int8)":
             case "EnsureCollection (existing)":
                 await store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
                 break;
@@ -181,6 +244,15 @@ public sealed class QdrantRequestContractTests
             case "DeleteCollection":
                 await store.DeleteCollectionAsync();
                 break;
+            case "SwitchAlias":
+                await store.SwitchAliasAsync("products_live", "products");
+                break;
+            case "ListAliases":
+                await store.ListAliasesAsync();
+                break;
+            case "ListAliasesOf":
+                await store.ListAliasesOfAsync("products");
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation, null);
         }
@@ -223,6 +295,9 @@ public sealed class QdrantRequestContractTests
                     stored.Select((p, i) => CannedReplies.RecordFrom(p, withVector: true, score: 0.9f - (0.1f * i))))),
                 ("POST", "/collections/products/snapshots") => ("/collections/{collection_name}/snapshots", CannedReplies.Snapshot),
                 ("GET", "/cluster") => ("/cluster", CannedReplies.ClusterEnabled),
+                ("POST", "/collections/aliases") => ("/collections/aliases", CannedReplies.Created),
+                ("GET", "/aliases") => ("/aliases", CannedReplies.Aliases(("products_live", "products"), ("shoes", "shoes_v3"))),
+                ("GET", "/collections/products/aliases") => ("/collections/{collection_name}/aliases", CannedReplies.Aliases(("products_live", "products"))),
                 ("GET", "/collections/products/cluster") => ("/collections/{collection_name}/cluster", CannedReplies.CollectionCluster),
                 _ => throw new InvalidOperationException($"No canned reply for {request}."),
             };
