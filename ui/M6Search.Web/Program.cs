@@ -5,10 +5,14 @@ using M6Search.Web.Composition;
 using M6Search.Web.Health;
 using M6Search.Web.Images;
 using M6Search.Web.Jobs;
+using M6Search.Telemetry;
 using M6Search.Web.Merchants;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+
+// Traces and metrics; exported over OTLP only when OTEL_EXPORTER_OTLP_ENDPOINT is set.
+builder.AddM6Telemetry(M6TelemetryNames.WebService);
 
 // `dotnet run` starts in Production, where package assets (MudBlazor's CSS and JS) are only found through the build's
 // static web assets manifest; a published app has them in wwwroot and no manifest, and this does nothing.
