@@ -1,5 +1,6 @@
 using M6Search.Indexer.Composition;
 using M6Search.Indexing.Tests.Support;
+using M6Search.Testing;
 using Microsoft.Extensions.Configuration;
 
 namespace M6Search.Indexing.Tests.Telemetry;

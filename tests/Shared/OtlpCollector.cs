@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
-namespace M6Search.Telemetry.Tests;
+namespace M6Search.Testing;
 
-/// <summary>A loopback HTTP endpoint that accepts OTLP/HTTP posts and records their paths and sizes (it does not decode them).</summary>
+/// <summary>(Shared by test projects, linked from tests/Shared.) A loopback HTTP endpoint that accepts OTLP/HTTP posts and records their paths and sizes (it does not decode them).</summary>
 public sealed class OtlpCollector : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
