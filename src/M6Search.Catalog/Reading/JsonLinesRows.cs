@@ -14,6 +14,23 @@ namespace M6Search.Catalog.Reading;
 /// </summary>
 internal static class JsonLinesRows
 {
+    /// <summary>Opens <paramref name="path"/> as the catalog reader does and streams what <paramref name="read"/> makes of it.</summary>
+    public static async IAsyncEnumerable<TRecord> ReadFileAsync<TRecord>(
+        string path,
+        Func<Stream, IAsyncEnumerable<TRecord>> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        var stream = CatalogReader.OpenRead(path);
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (TRecord record in read(stream).WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                yield return record;
+            }
+        }
+    }
+
     public static async IAsyncEnumerable<TRecord> ReadAsync<TRecord>(
         Stream stream,
         string file,

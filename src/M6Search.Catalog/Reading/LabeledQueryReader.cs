@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using M6Search.Catalog.Queries;
 using M6Search.Catalog.Validation;
 
@@ -11,21 +10,11 @@ namespace M6Search.Catalog.Reading;
 public static class LabeledQueryReader
 {
     /// <summary>Streams every non-blank line, valid or not, with its issues.</summary>
-    public static async IAsyncEnumerable<JsonLinesRecord<LabeledQuery>> ReadAsync(
+    public static IAsyncEnumerable<JsonLinesRecord<LabeledQuery>> ReadAsync(
         string path,
         JsonLinesReadOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = CatalogReader.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            await foreach (var record in ReadAsync(stream, path, options, cancellationToken).ConfigureAwait(false))
-            {
-                yield return record;
-            }
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        JsonLinesRows.ReadFileAsync(path, stream => ReadAsync(stream, path, options, cancellationToken), cancellationToken);
 
     /// <summary>Streams queries from <paramref name="stream"/> (left open); <paramref name="fileName"/> names it in issues.</summary>
     public static IAsyncEnumerable<JsonLinesRecord<LabeledQuery>> ReadAsync(

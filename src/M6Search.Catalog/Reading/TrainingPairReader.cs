@@ -11,21 +11,11 @@ namespace M6Search.Catalog.Reading;
 public static class TrainingPairReader
 {
     /// <summary>Streams every non-blank line, valid or not, with its issues.</summary>
-    public static async IAsyncEnumerable<JsonLinesRecord<TrainingPair>> ReadAsync(
+    public static IAsyncEnumerable<JsonLinesRecord<TrainingPair>> ReadAsync(
         string path,
         JsonLinesReadOptions? options = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(path);
-        var stream = CatalogReader.OpenRead(path);
-        await using (stream.ConfigureAwait(false))
-        {
-            await foreach (var record in ReadAsync(stream, path, options, cancellationToken).ConfigureAwait(false))
-            {
-                yield return record;
-            }
-        }
-    }
+        CancellationToken cancellationToken = default) =>
+        JsonLinesRows.ReadFileAsync(path, stream => ReadAsync(stream, path, options, cancellationToken), cancellationToken);
 
     /// <summary>Streams pairs from <paramref name="stream"/> (left open); <paramref name="fileName"/> names it in issues.</summary>
     public static IAsyncEnumerable<JsonLinesRecord<TrainingPair>> ReadAsync(
