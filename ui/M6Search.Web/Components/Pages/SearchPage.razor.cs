@@ -118,16 +118,17 @@ public sealed partial class SearchPage : IDisposable
             return;
         }
 
-        if (text.Length <= MaxQueryLength)
-        {
-            // The merchant dashboard's query log (the API logs its searches the same way); never throws.
-            await M6Search.Web.Merchants.QueryLogging.RecordAsync(Services, text);
-        }
-
         SearchFilters filters = Filters();
         SearchSort sort = _sort;
         await StartAsync($"Results for “{text}”", (offset, token) => search.SearchAsync(
             new SearchQuery { Text = text, Filters = filters, Sort = sort, Limit = PageSize, Offset = offset }, token));
+
+        if (text.Length <= MaxQueryLength)
+        {
+            // After the results are shown, off the shopper's wait: the merchant dashboard's query log (the API logs
+            // its searches the same way); never throws.
+            await M6Search.Web.Merchants.QueryLogging.RecordAsync(Services, text);
+        }
     }
 
     private async Task OnPhotoChosenAsync(IBrowserFile? file)
