@@ -14,7 +14,7 @@ using Spectre.Console;
 namespace M6Search.Indexer.Commands;
 
 /// <summary>
-/// <c>m6 eval --catalog FILE --queries FILE [--model MODEL] [--k 10] [--json OUT] [--modes title,image,text,hybrid]
+/// <c>m6 eval --catalog FILE --queries FILE [--model MODEL] [--k 10] [--json OUT] [--per-query OUT.jsonl] [--modes title,image,text,hybrid]
 /// [--device auto|cpu|cuda]</c>: measures every retrieval mode against labeled queries (README, "Evaluation").
 /// </summary>
 public static class EvalCommand
@@ -61,6 +61,10 @@ public static class EvalCommand
         {
             Description = "Also write the results as JSON to this file.",
         };
+        var perQuery = new Option<FileInfo?>("--per-query")
+        {
+            Description = "Also write every query's metrics in every mode to this file (JSON Lines).",
+        };
         var modes = new Option<string>("--modes")
         {
             Description = "Comma-separated modes: title (BM25 over titles), image, text, hybrid.",
@@ -92,7 +96,7 @@ public static class EvalCommand
 
         var command = new Command("eval", "Measure title (BM25), image, text and hybrid retrieval against labeled queries.")
         {
-            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, json, modes, batchSize, device,
+            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, json, perQuery, modes, batchSize, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -101,6 +105,7 @@ public static class EvalCommand
                 parse.GetValue(queries)!.FullName,
                 parse.GetValue(model),
                 parse.GetValue(json)?.FullName,
+                parse.GetValue(perQuery)?.FullName,
                 RetrievalModes.Parse(parse.GetValue(modes)!),
                 parse.GetValue(device),
                 parse.GetValue(batchSize),
@@ -166,6 +171,12 @@ public static class EvalCommand
             Console.Error.WriteLine($"wrote {request.JsonPath}");
         }
 
+        if (request.PerQueryPath is not null)
+        {
+            await PerQueryJsonLines.WriteAsync(report, request.PerQueryPath, cancellationToken).ConfigureAwait(false);
+            Console.Error.WriteLine($"wrote {request.PerQueryPath}");
+        }
+
         return 0;
     }
 
@@ -201,6 +212,7 @@ public static class EvalCommand
         string QueriesPath,
         string? ModelPath,
         string? JsonPath,
+        string? PerQueryPath,
         IReadOnlyList<RetrievalMode> Modes,
         DeviceChoice Device,
         int BatchSize,

@@ -68,4 +68,41 @@ public class EvaluationReportJsonTests
             Directory.Delete(folder, recursive: true);
         }
     }
+    [Fact]
+    public void Per_query_lines_name_the_query_and_mode_and_carry_its_metrics()
+    {
+        string[] lines = PerQueryJsonLines.Lines(Report()).ToArray();
+
+        Assert.Equal(2, lines.Length);
+        using JsonDocument title = JsonDocument.Parse(lines[0]);
+        using JsonDocument image = JsonDocument.Parse(lines[1]);
+        Assert.Equal("q1", title.RootElement.GetProperty("queryId").GetString());
+        Assert.Equal("en", title.RootElement.GetProperty("lang").GetString());
+        Assert.Equal("title", title.RootElement.GetProperty("mode").GetString());
+        Assert.Equal("image", image.RootElement.GetProperty("mode").GetString());
+        Assert.Equal(2, image.RootElement.GetProperty("relevantProducts").GetInt32());
+        Assert.Equal(1, image.RootElement.GetProperty("hiddenTraitProducts").GetInt32());
+        Assert.Equal(1, image.RootElement.GetProperty("hiddenTraitFound").GetInt32());
+        Assert.Equal(0, title.RootElement.GetProperty("hiddenTraitFound").GetInt32());
+        Assert.Equal(1.0, image.RootElement.GetProperty("reciprocalRank").GetDouble());
+        Assert.Equal(1.0, title.RootElement.GetProperty("reciprocalRank").GetDouble());
+    }
+
+    [Fact]
+    public async Task Per_query_file_has_one_line_per_query_and_mode()
+    {
+        string folder = Path.Combine(Path.GetTempPath(), "m6-eval-perquery-" + Guid.NewGuid().ToString("N"));
+        string path = Path.Combine(folder, "per-query.jsonl");
+        try
+        {
+            EvaluationReport report = Report();
+            await PerQueryJsonLines.WriteAsync(report, path);
+
+            Assert.Equal(PerQueryJsonLines.Lines(report), await File.ReadAllLinesAsync(path));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
