@@ -6,7 +6,7 @@ namespace M6Search.Telemetry;
 /// </summary>
 public static class M6TelemetryNames
 {
-    /// <summary>Activity source and meter of query handling in the web app (query embedding, store search).</summary>
+    /// <summary>Activity source and meter of query handling in the web app (M6Search.Search.Telemetry.SearchTelemetry).</summary>
     public const string Search = "M6Search.Search";
 
     /// <summary>Activity source and meter of the indexing pipeline (M6Search.Indexing.Telemetry.IndexingTelemetry).</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using M6Search.Indexing.Telemetry;
+using M6Search.Search.Telemetry;
 using M6Search.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -92,6 +93,13 @@ public sealed class M6TelemetryExtensionsTests
     {
         Assert.Equal(IndexingTelemetry.Name, M6TelemetryNames.Indexing);
         Assert.Contains(IndexingTelemetry.Name, M6TelemetryNames.Sources);
+    }
+
+    [Fact]
+    public void SearchName_IsTheSearchServicesOwnName()
+    {
+        Assert.Equal(SearchTelemetry.Name, M6TelemetryNames.Search);
+        Assert.Contains(SearchTelemetry.Name, M6TelemetryNames.Sources);
     }
 
     [Theory]

@@ -14,7 +14,7 @@ using Spectre.Console;
 namespace M6Search.Indexer.Commands;
 
 /// <summary>
-/// <c>m6 eval --catalog FILE --queries FILE [--model MODEL] [--k 10] [--json OUT] [--per-query OUT.jsonl] [--modes title,image,text,hybrid]
+/// <c>m6 eval --catalog FILE --queries FILE [--model MODEL] [--k 10] [--json OUT] [--per-query OUT.jsonl] [--routing serving|switch] [--modes title,image,text,hybrid]
 /// [--device auto|cpu|cuda]</c>: measures every retrieval mode against labeled queries (README, "Evaluation").
 /// </summary>
 public static class EvalCommand
@@ -82,6 +82,12 @@ public static class EvalCommand
             Description = "Images or texts per encoder call.",
             DefaultValueFactory = _ => 32,
         };
+        var routing = new Option<string>("--routing")
+        {
+            Description = "serving: experts take every token, as the app embeds (default); switch: the model's evaluation capacity factor (2.0), tokens over it pass through the residual.",
+            DefaultValueFactory = _ => "serving",
+        };
+        routing.AcceptOnlyFromAmong("serving", "switch");
         var device = CommonOptions.Device();
         foreach ((Option<int> option, int minimum) in new[] { (k, 1), (recallDepth, 1), (rrfK, 0), (fusionDepth, 1), (batchSize, 1) })
         {
@@ -96,7 +102,7 @@ public static class EvalCommand
 
         var command = new Command("eval", "Measure title (BM25), image, text and hybrid retrieval against labeled queries.")
         {
-            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, json, perQuery, modes, batchSize, device,
+            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, json, perQuery, modes, batchSize, routing, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -108,6 +114,7 @@ public static class EvalCommand
                 parse.GetValue(perQuery)?.FullName,
                 RetrievalModes.Parse(parse.GetValue(modes)!),
                 parse.GetValue(device),
+                parse.GetValue(routing) == "switch",
                 parse.GetValue(batchSize),
                 new EvaluationOptions
                 {
@@ -191,7 +198,7 @@ public static class EvalCommand
                 "(EvalCommand.Create was given no IProductEncoderFactory); only --modes title can run.");
         }
 
-        return encoders.Open(modelPath, request.Device);
+        return encoders.Open(modelPath, request.Device, request.DropTokensAtCapacity);
     }
 
     private static Func<Product, float[]?> ImageLoader(EvalRequest request, IProductImageLoader? images, int imageSize)
@@ -215,6 +222,7 @@ public static class EvalCommand
         string? PerQueryPath,
         IReadOnlyList<RetrievalMode> Modes,
         DeviceChoice Device,
+        bool DropTokensAtCapacity,
         int BatchSize,
         EvaluationOptions Options);
 }

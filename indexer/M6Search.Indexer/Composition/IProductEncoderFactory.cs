@@ -7,5 +7,11 @@ namespace M6Search.Indexer.Composition;
 public interface IProductEncoderFactory
 {
     /// <summary>Loads the model at <paramref name="modelPath"/> onto the chosen device.</summary>
-    IProductEncoder Open(string modelPath, DeviceChoice device);
+    /// <param name="modelPath">The model file.</param>
+    /// <param name="device">Where to run.</param>
+    /// <param name="dropTokensAtCapacity">
+    /// False: the serving routing (room for every token). True: the model's evaluation capacity factor, as Switch
+    /// Transformer evaluates, where tokens over an expert's capacity pass through the residual.
+    /// </param>
+    IProductEncoder Open(string modelPath, DeviceChoice device, bool dropTokensAtCapacity = false);
 }

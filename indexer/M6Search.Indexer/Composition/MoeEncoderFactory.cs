@@ -7,5 +7,6 @@ namespace M6Search.Indexer.Composition;
 /// <summary>Opens <c>.m6model</c> files with the MoE encoder.</summary>
 public sealed class MoeEncoderFactory : IProductEncoderFactory
 {
-    public IProductEncoder Open(string modelPath, DeviceChoice device) => MoeProductEncoder.Load(modelPath, device);
+    public IProductEncoder Open(string modelPath, DeviceChoice device, bool dropTokensAtCapacity = false) =>
+        MoeProductEncoder.Load(modelPath, device, dropTokensAtCapacity: dropTokensAtCapacity);
 }

@@ -4,6 +4,7 @@ using M6Search.Catalog.Products;
 using M6Search.Search.Encoding;
 using M6Search.Indexing.Lexical;
 using M6Search.Search.Results;
+using M6Search.Search.Telemetry;
 using M6Search.Search.Text;
 using M6Search.Stores.Abstractions;
 
@@ -47,7 +48,32 @@ public sealed class ProductSearchService : IProductSearchService
 
     public int ImageSize => _embedder.ImageSize;
 
-    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    public async Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default) =>
+        (await MeasuredAsync(SearchTelemetry.TextKind, async () => await TextSearchAsync(query, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))!;
+
+    public async Task<SearchResults> SearchByImageAsync(
+        float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default) =>
+        (await MeasuredAsync(SearchTelemetry.ImageKind, async () => await ImageSearchAsync(chw, limit, offset, filters, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))!;
+
+    public Task<SearchResults?> MoreLikeThisAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken = default) =>
+        MeasuredAsync(SearchTelemetry.SimilarKind, () => SimilarSearchAsync(productId, limit, filters, cancellationToken));
+
+    /// <summary>Runs one search inside a <see cref="SearchMeasurement"/>, which records it when it ends, however it ends.</summary>
+    private static async Task<SearchResults?> MeasuredAsync(string kind, Func<Task<SearchResults?>> search)
+    {
+        using var measurement = new SearchMeasurement(kind);
+        try
+        {
+            return measurement.Completed(await search().ConfigureAwait(false));
+        }
+        catch (Exception exception)
+        {
+            measurement.Failed(exception);
+            throw;
+        }
+    }
+
+    private async Task<SearchResults> TextSearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         _validator.Validate(query);
@@ -77,8 +103,8 @@ public sealed class ProductSearchService : IProductSearchService
         };
     }
 
-    public async Task<SearchResults> SearchByImageAsync(
-        float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default)
+    private async Task<SearchResults> ImageSearchAsync(
+        float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chw);
         ArgumentNullException.ThrowIfNull(filters);
@@ -105,7 +131,7 @@ public sealed class ProductSearchService : IProductSearchService
         };
     }
 
-    public async Task<SearchResults?> MoreLikeThisAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken = default)
+    private async Task<SearchResults?> SimilarSearchAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(filters);
         if (string.IsNullOrWhiteSpace(productId))
