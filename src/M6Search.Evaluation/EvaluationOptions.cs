@@ -15,6 +15,9 @@ public sealed record EvaluationOptions
     /// <summary>How many products each ranking hands to the fusion; deeper lists let agreement further down count.</summary>
     public int FusionDepth { get; init; } = 1000;
 
+    /// <summary>How much the image, text and title rankings count in the hybrid fusion.</summary>
+    public FusionWeights FusionWeights { get; init; } = FusionWeights.Equal;
+
     /// <summary>How deep every ranking is read: the larger of <see cref="K"/> and <see cref="RecallDepth"/>.</summary>
     public int RetrievalDepth => Math.Max(K, RecallDepth);
 
@@ -26,5 +29,6 @@ public sealed record EvaluationOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(RecallDepth, 1, nameof(RecallDepth));
         ArgumentOutOfRangeException.ThrowIfLessThan(RrfK, 0, nameof(RrfK));
         ArgumentOutOfRangeException.ThrowIfLessThan(FusionDepth, 1, nameof(FusionDepth));
+        ArgumentNullException.ThrowIfNull(FusionWeights, nameof(FusionWeights));
     }
 }

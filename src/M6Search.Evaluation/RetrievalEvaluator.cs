@@ -73,6 +73,7 @@ public sealed class RetrievalEvaluator
             RecallDepth = _options.RecallDepth,
             RrfK = _options.RrfK,
             FusionDepth = _options.FusionDepth,
+            FusionWeights = _options.FusionWeights,
             ModelVersion = corpus.ModelVersion,
             Products = corpus.Products.Count,
             Queries = queries.Count,

@@ -57,6 +57,18 @@ public static class EvalCommand
             Description = "How many products each ranking hands to the hybrid fusion.",
             DefaultValueFactory = _ => 1000,
         };
+        var fusionWeights = new Option<string>("--fusion-weights")
+        {
+            Description = "Weights of the image, text and title rankings in the hybrid fusion, as image=W,text=W,title=W.",
+            DefaultValueFactory = _ => FusionWeights.Equal.ToString(),
+        };
+        fusionWeights.Validators.Add(result =>
+        {
+            if (!FusionWeights.TryParse(result.GetValueOrDefault<string>() ?? "", out _, out string? error))
+            {
+                result.AddError($"--fusion-weights: {error}");
+            }
+        });
         var json = new Option<FileInfo?>("--json")
         {
             Description = "Also write the results as JSON to this file.",
@@ -102,7 +114,7 @@ public static class EvalCommand
 
         var command = new Command("eval", "Measure title (BM25), image, text and hybrid retrieval against labeled queries.")
         {
-            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, json, perQuery, modes, batchSize, routing, device,
+            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, fusionWeights, json, perQuery, modes, batchSize, routing, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -122,6 +134,7 @@ public static class EvalCommand
                     RecallDepth = parse.GetValue(recallDepth),
                     RrfK = parse.GetValue(rrfK),
                     FusionDepth = parse.GetValue(fusionDepth),
+                    FusionWeights = FusionWeights.Parse(parse.GetValue(fusionWeights)!),
                 });
             return await RunAsync(request, encoders, images, cancellationToken).ConfigureAwait(false);
         });

@@ -8,11 +8,14 @@ public sealed class FusionRanker : IQueryRanker
     private readonly IReadOnlyList<IQueryRanker> _rankers;
     private readonly int _k;
     private readonly int _candidateDepth;
+    private readonly IReadOnlyList<double>? _weights;
 
     /// <param name="rankers">The rankings to fuse.</param>
     /// <param name="k">The RRF constant.</param>
     /// <param name="candidateDepth">How many products each ranker contributes; never less than the requested depth.</param>
-    public FusionRanker(IReadOnlyList<IQueryRanker> rankers, int k = ReciprocalRankFusion.DefaultK, int candidateDepth = 1000)
+    /// <param name="weights">One weight per ranker (see <see cref="ReciprocalRankFusion.Fuse"/>); null: all 1.</param>
+    public FusionRanker(
+        IReadOnlyList<IQueryRanker> rankers, int k = ReciprocalRankFusion.DefaultK, int candidateDepth = 1000, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(rankers);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 0);
@@ -22,7 +25,13 @@ public sealed class FusionRanker : IQueryRanker
             throw new ArgumentException("Fusion needs at least one ranker.", nameof(rankers));
         }
 
+        if (weights is not null && weights.Count != rankers.Count)
+        {
+            throw new ArgumentException($"Got {weights.Count} weights for {rankers.Count} rankers.", nameof(weights));
+        }
+
         _rankers = rankers;
+        _weights = weights;
         _k = k;
         _candidateDepth = candidateDepth;
     }
@@ -31,6 +40,6 @@ public sealed class FusionRanker : IQueryRanker
     {
         int candidates = Math.Max(depth, _candidateDepth);
         IReadOnlyList<string>[] lists = _rankers.Select(r => r.Rank(query, candidates)).ToArray();
-        return ReciprocalRankFusion.Fuse(lists, _k, depth);
+        return ReciprocalRankFusion.Fuse(lists, _k, depth, _weights);
     }
 }

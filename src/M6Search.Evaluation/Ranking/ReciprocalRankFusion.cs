@@ -2,7 +2,7 @@ namespace M6Search.Evaluation.Ranking;
 
 /// <summary>
 /// Reciprocal-rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): a product at 1-based rank r in a ranking adds
-/// 1 / (k + r) to its score; products are ordered by the sum. It needs no score calibration between BM25 and cosine,
+/// 1 / (k + r) to its score (w / (k + r) when the ranking has weight w); products are ordered by the sum. It needs no score calibration between BM25 and cosine,
 /// and k (60 by default) damps the weight of the very top ranks.
 /// </summary>
 public static class ReciprocalRankFusion
@@ -17,18 +17,32 @@ public static class ReciprocalRankFusion
     /// <param name="rankings">Each best first, without repeats.</param>
     /// <param name="k">The fusion constant (0 or more).</param>
     /// <param name="depth">How many fused ids to return.</param>
-    public static IReadOnlyList<string> Fuse(IReadOnlyList<IReadOnlyList<string>> rankings, int k = DefaultK, int depth = int.MaxValue)
+    /// <param name="weights">One per ranking, each 0 or more, multiplying that ranking's contributions; null: all 1.</param>
+    public static IReadOnlyList<string> Fuse(
+        IReadOnlyList<IReadOnlyList<string>> rankings, int k = DefaultK, int depth = int.MaxValue, IReadOnlyList<double>? weights = null)
     {
         ArgumentNullException.ThrowIfNull(rankings);
         ArgumentOutOfRangeException.ThrowIfLessThan(k, 0);
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 0);
-        var fused = new Dictionary<string, (double Score, int BestRank)>(StringComparer.Ordinal);
-        foreach (IReadOnlyList<string> ranking in rankings)
+        if (weights is not null && (weights.Count != rankings.Count || weights.Any(w => !double.IsFinite(w) || w < 0)))
         {
+            throw new ArgumentException($"Expected {rankings.Count} finite weights of 0 or more, one per ranking.", nameof(weights));
+        }
+
+        var fused = new Dictionary<string, (double Score, int BestRank)>(StringComparer.Ordinal);
+        for (int r = 0; r < rankings.Count; r++)
+        {
+            IReadOnlyList<string> ranking = rankings[r];
+            double weight = weights?[r] ?? 1;
+            if (weight == 0)
+            {
+                continue;
+            }
+
             for (int i = 0; i < ranking.Count; i++)
             {
                 int rank = i + 1;
-                double contribution = 1.0 / (k + rank);
+                double contribution = weight / (k + rank);
                 fused[ranking[i]] = fused.TryGetValue(ranking[i], out var seen)
                     ? (seen.Score + contribution, Math.Min(seen.BestRank, rank))
                     : (contribution, rank);

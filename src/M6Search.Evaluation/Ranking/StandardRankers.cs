@@ -30,7 +30,7 @@ public sealed class StandardRankers : IDisposable
                 RetrievalMode.Title => _title!,
                 RetrievalMode.Image => image!,
                 RetrievalMode.Text => text!,
-                _ => new FusionRanker([image!, text!, _title!], options.RrfK, options.FusionDepth),
+                _ => new FusionRanker([image!, text!, _title!], options.RrfK, options.FusionDepth, options.FusionWeights.InFusionOrder),
             };
         }
 

@@ -18,6 +18,9 @@ public sealed record EvaluationReport
     /// <summary>How many products each ranking gave the fusion.</summary>
     public required int FusionDepth { get; init; }
 
+    /// <summary>The weights of the image, text and title rankings in the hybrid fusion.</summary>
+    public FusionWeights FusionWeights { get; init; } = FusionWeights.Equal;
+
     /// <summary>The encoder's version; null when only the title mode ran.</summary>
     public string? ModelVersion { get; init; }
 

@@ -50,4 +50,24 @@ public class ReciprocalRankFusionTests
         Assert.Equal(["b", "a"], new FusionRanker([first, second], k: 60, candidateDepth: 2).Rank(query, depth: 2));
         Assert.Equal(["b", "c"], new FusionRanker([first, second], k: 60, candidateDepth: 3).Rank(query, depth: 2));
     }
+    [Fact]
+    public void A_weighted_ranking_counts_its_weight_times_its_reciprocal_ranks()
+    {
+        // k = 60. Unweighted, a and b tie (1/61 + 1/62 each) and the id decides: a. Weighting the first ranking 2
+        // gives b 2/61 + 1/62 = .04892 against a's 2/62 + 1/61 = .04865; weighting the second 2 turns it round.
+        Assert.Equal(["a", "b"], ReciprocalRankFusion.Fuse([["b", "a"], ["a", "b"]], k: 60));
+        Assert.Equal(["b", "a"], ReciprocalRankFusion.Fuse([["b", "a"], ["a", "b"]], k: 60, weights: [2, 1]));
+        Assert.Equal(["a", "b"], ReciprocalRankFusion.Fuse([["b", "a"], ["a", "b"]], k: 60, weights: [1, 2]));
+
+        // A ranking weighted 0 adds nothing, not even candidates.
+        Assert.Equal(["a", "b", "c"], ReciprocalRankFusion.Fuse([["a", "b", "c"], ["b", "c", "d"]], k: 60, weights: [1, 0]));
+    }
+
+    [Fact]
+    public void Weights_must_match_the_rankings_and_be_non_negative()
+    {
+        Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse([["a"], ["b"]], weights: [1]));
+        Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse([["a"], ["b"]], weights: [1, -1]));
+        Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse([["a"], ["b"]], weights: [1, double.NaN]));
+    }
 }
