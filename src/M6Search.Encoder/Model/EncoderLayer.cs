@@ -1,4 +1,5 @@
 using M6Search.Encoder.Moe;
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
@@ -76,7 +77,7 @@ public sealed class EncoderLayer : nn.Module<Tensor, SequenceMask, LayerOutput>
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(mask);
-        return input.add(_attentionDropout.call(_attention.call(_attentionNorm.call(input), mask.Attention)));
+        return input.Plus(_attentionDropout.call(_attention.call(_attentionNorm.call(input), mask.Attention)));
     }
 
     /// <summary>
@@ -90,10 +91,10 @@ public sealed class EncoderLayer : nn.Module<Tensor, SequenceMask, LayerOutput>
         Tensor normed = _feedForwardNorm.call(hidden);
         if (_moe is null)
         {
-            return (hidden.add(_feedForwardDropout.call(_dense!.call(normed))), null);
+            return (hidden.Plus(_feedForwardDropout.call(_dense!.call(normed))), null);
         }
 
         MoeOutput moe = _moe.call(normed.reshape(-1, normed.shape[^1]), mask.TokenIndex);
-        return (hidden.add(_feedForwardDropout.call(moe.Output.view(hidden.shape))), moe);
+        return (hidden.Plus(_feedForwardDropout.call(moe.Output.view(hidden.shape))), moe);
     }
 }

@@ -1,4 +1,5 @@
 using M6Search.Encoder.Moe;
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
@@ -146,13 +147,13 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
         else
         {
             Tensor weights = mask.Real.to_type(ScalarType.Float32).unsqueeze(-1);
-            pooled = hidden.mul(weights).sum(1).div(weights.sum(1).clamp_min(1));
+            pooled = hidden.mul(weights).sum(1).div(weights.sum(1).AtLeast(1));
         }
 
         Tensor embeddings = nn.functional.normalize(_projection.call(pooled).to_type(ScalarType.Float32), 2, -1);
         Tensor loadBalance = Sum(reports.Select(r => r.LoadBalanceLoss));
         Tensor zLoss = Sum(reports.Select(r => r.RouterZLoss));
-        return new EncoderOutput(embeddings, loadBalance.add(zLoss), loadBalance, zLoss, reports);
+        return new EncoderOutput(embeddings, loadBalance.Plus(zLoss), loadBalance, zLoss, reports);
     }
 
     /// <inheritdoc />
@@ -177,8 +178,8 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
         }
 
         Tensor hidden = _patchEmbedding.call(images.to_type(ScalarType.Float32))
-            .add(_imagePositions)
-            .add(_modality[ImageModality]);
+            .Plus(_imagePositions)
+            .Plus(_modality[ImageModality]);
         return (hidden, SequenceMask.None);
     }
 
@@ -199,8 +200,8 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
         }
 
         Tensor hidden = _tokenEmbedding.call(tokenIds)
-            .add(_textPositions.narrow(0, 0, length))
-            .add(_modality[TextModality]);
+            .Plus(_textPositions.narrow(0, 0, length))
+            .Plus(_modality[TextModality]);
         return (hidden, SequenceMask.FromPadding(tokenMask));
     }
 
@@ -209,7 +210,7 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
         Tensor total = torch.zeros([], ScalarType.Float32, Device);
         foreach (Tensor term in terms)
         {
-            total = total.add(term);
+            total = total.Plus(term);
         }
 
         return total;

@@ -1,3 +1,4 @@
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -33,7 +34,7 @@ public sealed class RandomDropout : nn.Module<Tensor, Tensor>
 
         Generator generator = _randomness.For(input.device);
         Tensor keep = torch.rand(input.shape, dtype: ScalarType.Float32, device: input.device, generator: generator)
-            .ge_(_probability);
-        return input.mul(keep.to_type(input.dtype)).div_(1 - _probability);
+            .AtLeastMaskInPlace(_probability);
+        return input.mul(keep.to_type(input.dtype)).DividedByInPlace(1 - _probability);
     }
 }

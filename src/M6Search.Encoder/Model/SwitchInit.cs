@@ -1,3 +1,4 @@
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -28,7 +29,7 @@ public static class SwitchInit
         using var noGrad = torch.no_grad();
         weight.uniform_(-TwoSigmaErf, TwoSigmaErf, generator)
             .erfinv_()
-            .mul_(std * Math.Sqrt(2))
-            .clamp_(-2 * std, 2 * std);
+            .TimesInPlace(std * Math.Sqrt(2))
+            .WithinInPlace(-2 * std, 2 * std);
     }
 }

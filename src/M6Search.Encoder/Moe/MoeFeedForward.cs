@@ -1,4 +1,5 @@
 using M6Search.Encoder.Model;
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
@@ -123,46 +124,43 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
         Tensor grouped = logits.view(n, _groups, perGroup);
         Tensor probabilities = F.softmax(grouped, -1);
         (Tensor gate, Tensor local) = probabilities.max(-1);
-        Tensor offsets = torch.arange(0, _experts, perGroup, ScalarType.Int64, device);
-        Tensor expert = local.add(offsets);
+        Tensor offsets = KeptScalars.Range(0, _experts, perGroup, device);
+        Tensor expert = local.Plus(offsets);
 
         // Switch load balancing: alpha * N * sum_i f_i * P_i per group, averaged over groups; ST-MoE z-loss.
         Tensor routedFraction = F.one_hot(local, perGroup).to_type(ScalarType.Float32).mean([0]);
         Tensor meanProbability = probabilities.mean([0]);
-        Tensor loadBalance = routedFraction.mul(meanProbability).sum(-1).mean().mul(_loadBalanceWeight * perGroup);
-        Tensor zLoss = grouped.logsumexp(-1).square().mean().mul(_zLossWeight);
+        Tensor loadBalance = routedFraction.mul(meanProbability).sum(-1).mean().Times(_loadBalanceWeight * perGroup);
+        Tensor zLoss = grouped.logsumexp(-1).square().mean().Times(_zLossWeight);
 
         // Place in the expert's queue by token order; past capacity -> the overflow row, which is discarded.
         long assignments = n * _groups;
         Tensor flatExpert = expert.reshape(assignments);
         Tensor oneHot = F.one_hot(flatExpert, _experts);
-        Tensor position = oneHot.cumsum(dim: 0).mul_(oneHot).sum(1).sub_(1);
-        Tensor kept = position.lt(capacity);
+        Tensor position = oneHot.cumsum(dim: 0).mul_(oneHot).sum(1).MinusInPlace(1);
+        Tensor kept = position.Below(capacity);
         long slots = _experts * capacity;
-        Tensor slot = flatExpert.mul(capacity).add_(position).masked_fill_(kept.logical_not(), slots);
+        Tensor slot = flatExpert.Times(capacity).PlusInPlace(position).FillWhereInPlace(kept.logical_not(), slots);
 
         Tensor source = _groups == 1 ? x : x.unsqueeze(1).expand(n, _groups, d).reshape(assignments, d);
-        // An explicit Scalar kept alive past the native calls: an implicit one (a literal 1) can be finalized by the GC
-        // while libtorch still reads it, which crashed long indexing runs ("INTERNAL ASSERT FAILED at Scalar.h").
-        Scalar one = 1;
-        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, one);
+        // Every number below reaches libtorch through KeptScalars (see there: an implicit Scalar can be freed mid-call).
+        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, KeptScalars.One);
         Tensor expertInput = _precision.Cast(buffer.narrow(0, 0, slots).view(_experts, capacity, d));
 
         // bmm + add rather than baddbmm: TorchSharp 0.107's baddbmm mixes up its arguments.
-        Tensor hidden = expertInput.bmm(_precision.Cast(_inputWeights)).add(_precision.Cast(_inputBias).unsqueeze(1));
+        Tensor hidden = expertInput.bmm(_precision.Cast(_inputWeights)).Plus(_precision.Cast(_inputBias).unsqueeze(1));
         hidden = _expertDropout.call(F.gelu(hidden));
-        Tensor expertOutput = hidden.bmm(_precision.Cast(_outputWeights)).add(_precision.Cast(_outputBias).unsqueeze(1));
+        Tensor expertOutput = hidden.bmm(_precision.Cast(_outputWeights)).Plus(_precision.Cast(_outputBias).unsqueeze(1));
 
         Tensor padded = torch.cat([expertOutput.reshape(slots, d).to_type(ScalarType.Float32), torch.zeros(1, d, device: device)], 0);
         Tensor combine = gate.reshape(assignments).mul(kept.to_type(ScalarType.Float32));
         Tensor combined = padded.index_select(0, slot).mul(combine.unsqueeze(1)).view(n, _groups, d).sum(1);
         Tensor output = tokenIndex is null
             ? combined
-            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, one);
-        GC.KeepAlive(one);
+            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, KeptScalars.One);
 
-        Tensor expertLoad = oneHot.sum(dim: 0).to_type(ScalarType.Float32).div_(Math.Max(1, n));
-        Tensor dropRate = kept.to_type(ScalarType.Float32).mean().neg_().add_(1);
+        Tensor expertLoad = oneHot.sum(dim: 0).to_type(ScalarType.Float32).DividedByInPlace(Math.Max(1, n));
+        Tensor dropRate = kept.to_type(ScalarType.Float32).mean().neg_().PlusInPlace(1);
         var report = new MoeReport(loadBalance, zLoss, expertLoad, dropRate);
         var decision = new RoutingDecision(
             logits, probabilities, expert, gate, position.view(n, _groups), kept.view(n, _groups), capacity);

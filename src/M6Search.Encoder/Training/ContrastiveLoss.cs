@@ -1,3 +1,4 @@
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -17,10 +18,10 @@ public static class ContrastiveLoss
         ArgumentNullException.ThrowIfNull(textEmbeddings);
         ArgumentNullException.ThrowIfNull(logitScale);
         Tensor logits = imageEmbeddings.matmul(textEmbeddings.t()).mul(logitScale);
-        Tensor labels = torch.arange(logits.shape[0], ScalarType.Int64, logits.device);
+        Tensor labels = KeptScalars.Range(0, logits.shape[0], 1, logits.device);
         Tensor imageToText = nn.functional.cross_entropy(logits, labels);
         Tensor textToImage = nn.functional.cross_entropy(logits.t(), labels);
-        Tensor loss = imageToText.add(textToImage).div(2);
+        Tensor loss = imageToText.Plus(textToImage).DividedBy(2);
         Tensor imageAccuracy = logits.argmax(dim: 1).eq(labels).to_type(ScalarType.Float32).mean();
         Tensor textAccuracy = logits.argmax(dim: 0).eq(labels).to_type(ScalarType.Float32).mean();
         return (loss, imageAccuracy, textAccuracy);

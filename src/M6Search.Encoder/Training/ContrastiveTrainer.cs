@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Moe;
+using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
 using M6Search.Encoder.Tokenization;
 using Microsoft.Extensions.Logging;
@@ -175,13 +176,13 @@ public sealed class ContrastiveTrainer : IDisposable
 
             EncoderOutput image = _model.EncodeImages(images);
             EncoderOutput text = _model.EncodeTexts(ids, mask);
-            Tensor scale = _model.LogitScale.clamp(0, Math.Log(_options.MaxLogitScale)).exp();
+            Tensor scale = _model.LogitScale.Within(0, Math.Log(_options.MaxLogitScale)).exp();
             (Tensor contrastive, Tensor imageAccuracy, Tensor textAccuracy) = ContrastiveLoss.Compute(image.Embeddings, text.Embeddings, scale);
-            Tensor auxiliary = image.AuxiliaryLoss.add(text.AuxiliaryLoss);
-            Tensor loss = contrastive.add(auxiliary);
+            Tensor auxiliary = image.AuxiliaryLoss.Plus(text.AuxiliaryLoss);
+            Tensor loss = contrastive.Plus(auxiliary);
 
             float[] values = ToHost(
-                [loss, contrastive, auxiliary, image.LoadBalanceLoss.add(text.LoadBalanceLoss), image.RouterZLoss.add(text.RouterZLoss),
+                [loss, contrastive, auxiliary, image.LoadBalanceLoss.Plus(text.LoadBalanceLoss), image.RouterZLoss.Plus(text.RouterZLoss),
                  imageAccuracy, textAccuracy, scale],
                 image.MoeLayers,
                 text.MoeLayers);
@@ -191,7 +192,7 @@ public sealed class ContrastiveTrainer : IDisposable
                 break;
             }
 
-            loss.mul(weight).backward();
+            loss.Times(weight).backward();
             totals.Add(values, weight, image.MoeLayers.Count, _model.Config.Experts);
         }
 
