@@ -4,7 +4,8 @@ namespace M6Search.Web.Facets;
 
 /// <summary>
 /// Collects the distinct categories and merchants for the filter menus by scrolling the store (at most
-/// <see cref="MaxScanned"/> products) and keeps them until the product count changes. A singleton.
+/// <see cref="MaxScanned"/> products) and keeps them until the product count changes or <see cref="Invalidate"/> is
+/// called (an indexing job can change categories without changing the count). A singleton.
 /// </summary>
 public sealed class CatalogFacetsCache
 {
@@ -12,7 +13,10 @@ public sealed class CatalogFacetsCache
     public const int MaxScanned = 50_000;
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (long Count, CatalogFacets Facets)? _cached;
+    private volatile Snapshot? _cached;
+
+    /// <summary>Forgets the cached facets, so the next <see cref="GetAsync"/> reads the store again.</summary>
+    public void Invalidate() => _cached = null;
 
     public async Task<CatalogFacets> GetAsync(IProductVectorStore store, CancellationToken cancellationToken = default)
     {
@@ -52,7 +56,7 @@ public sealed class CatalogFacetsCache
             while (offset is not null && scanned < MaxScanned);
 
             var facets = new CatalogFacets([.. categories], [.. merchants]);
-            _cached = (count, facets);
+            _cached = new Snapshot(count, facets);
             return facets;
         }
         finally
@@ -60,4 +64,7 @@ public sealed class CatalogFacetsCache
             _gate.Release();
         }
     }
+
+    /// <summary>The facets and the product count they were read at (one reference, so readers never see half of it).</summary>
+    private sealed record Snapshot(long Count, CatalogFacets Facets);
 }

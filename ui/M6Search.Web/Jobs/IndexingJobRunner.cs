@@ -2,6 +2,7 @@ using M6Search.Indexing.Images;
 using M6Search.Indexing.Jobs;
 using M6Search.Web.Configuration;
 using M6Search.Web.Demo;
+using M6Search.Web.Facets;
 using M6Search.Web.Merchants;
 using M6Search.Web.Runtime;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
     private readonly SqliteJobHistory _history;
     private readonly CatalogPathPolicy _paths;
     private readonly MerchantDashboards _dashboards;
+    private readonly CatalogFacetsCache _facets;
     private readonly JobOptions _options;
     private readonly string _jobsFolder;
     private readonly TimeProvider _time;
@@ -41,6 +43,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
         SqliteJobHistory history,
         CatalogPathPolicy paths,
         MerchantDashboards dashboards,
+        CatalogFacetsCache facets,
         IOptions<JobOptions> options,
         IOptions<M6Options> m6,
         TimeProvider time,
@@ -51,6 +54,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
         _history = history;
         _paths = paths;
         _dashboards = dashboards;
+        _facets = facets;
         _options = options.Value;
         _jobsFolder = Path.Combine(m6.Value.DataDirFullPath, "jobs");
         _time = time;
@@ -245,6 +249,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
         }
 
         _dashboards.InvalidateRankings();
+        _facets.Invalidate();
         LogFinished(_logger, job.Id, finished.State.ToString(), finished.Indexed, finished.Rejected);
         Changed?.Invoke();
     }
