@@ -9,8 +9,12 @@ public sealed record EvaluationOptions
     /// <summary>Cut-off of recall and hidden-trait recall; 100 by the evaluation spec.</summary>
     public int RecallDepth { get; init; } = 100;
 
-    /// <summary>The constant k of reciprocal-rank fusion: a product at rank r in one list adds 1 / (RrfK + r).</summary>
-    public int RrfK { get; init; } = 60;
+    /// <summary>
+    /// The constant k of reciprocal-rank fusion: a product at rank r in one list adds 1 / (RrfK + r). The default is
+    /// the app's (<see cref="Ranking.ReciprocalRankFusion.DefaultK"/>), so the hybrid figures describe the search
+    /// shoppers get.
+    /// </summary>
+    public int RrfK { get; init; } = Ranking.ReciprocalRankFusion.DefaultK;
 
     /// <summary>How many products each ranking hands to the fusion; deeper lists let agreement further down count.</summary>
     public int FusionDepth { get; init; } = 1000;

@@ -5,7 +5,8 @@ namespace M6Search.Evaluation;
 
 /// <summary>
 /// How much each ranking counts in the hybrid mode's reciprocal-rank fusion: a product at rank r in the image ranking
-/// adds <see cref="Image"/> / (k + r), and so on. Qdrant 1.19 takes the same weights (<c>{"rrf": {"weights": [...]}}</c>).
+/// adds 1 / (k + r / <see cref="Image"/>), and so on, the form of Qdrant 1.19's weighted fusion
+/// (<c>{"rrf": {"k": ..., "weights": [...]}}</c>, where a weight divides the ranks).
 /// Spelled <c>image=W,text=W,title=W</c> on the command line; a name left out keeps weight 1.
 /// </summary>
 public sealed record FusionWeights(double Image = 1, double Text = 1, double Title = 1)

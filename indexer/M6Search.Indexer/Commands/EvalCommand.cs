@@ -50,7 +50,7 @@ public static class EvalCommand
         var rrfK = new Option<int>("--rrf-k")
         {
             Description = "The reciprocal-rank fusion constant of the hybrid mode.",
-            DefaultValueFactory = _ => 60,
+            DefaultValueFactory = _ => new EvaluationOptions().RrfK,
         };
         var fusionDepth = new Option<int>("--fusion-depth")
         {
@@ -59,7 +59,7 @@ public static class EvalCommand
         };
         var fusionWeights = new Option<string>("--fusion-weights")
         {
-            Description = "Weights of the image, text and title rankings in the hybrid fusion, as image=W,text=W,title=W.",
+            Description = "Weights of the image, text and title rankings in the hybrid fusion, as image=W,text=W,title=W (a weight divides the ranks, as in Qdrant's weighted rrf).",
             DefaultValueFactory = _ => FusionWeights.Equal.ToString(),
         };
         fusionWeights.Validators.Add(result =>

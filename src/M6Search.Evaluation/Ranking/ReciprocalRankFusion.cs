@@ -2,13 +2,16 @@ namespace M6Search.Evaluation.Ranking;
 
 /// <summary>
 /// Reciprocal-rank fusion (Cormack, Clarke and Buettcher, SIGIR 2009): a product at 1-based rank r in a ranking adds
-/// 1 / (k + r) to its score (w / (k + r) when the ranking has weight w); products are ordered by the sum. It needs no score calibration between BM25 and cosine,
-/// and k (60 by default) damps the weight of the very top ranks.
+/// 1 / (k + r) to its score, or 1 / (k + r / w) when the ranking has weight w (Qdrant 1.19's weighted "rrf": a
+/// weight divides the ranks, so w = 2 counts rank 4 as rank 2; weight 0 leaves the ranking out); products are
+/// ordered by the sum. It needs no score calibration between BM25 and cosine,
+/// and k damps the weight of the very top ranks. The default, 1, is the web app's own fusion: Qdrant's "rrf" with its
+/// default k = 2 over 0-based positions, 1 / (2 + (r - 1)).
 /// </summary>
 public static class ReciprocalRankFusion
 {
-    /// <summary>The customary constant.</summary>
-    public const int DefaultK = 60;
+    /// <summary>The app's constant in 1-based ranks (Qdrant's default k = 2 in 0-based positions).</summary>
+    public const int DefaultK = 1;
 
     /// <summary>
     /// Fuses rankings of product ids. Equal sums are ordered by the best single rank the product reached, then by
@@ -42,7 +45,7 @@ public static class ReciprocalRankFusion
             for (int i = 0; i < ranking.Count; i++)
             {
                 int rank = i + 1;
-                double contribution = weight / (k + rank);
+                double contribution = 1.0 / (k + (rank / weight));
                 fused[ranking[i]] = fused.TryGetValue(ranking[i], out var seen)
                     ? (seen.Score + contribution, Math.Min(seen.BestRank, rank))
                     : (contribution, rank);

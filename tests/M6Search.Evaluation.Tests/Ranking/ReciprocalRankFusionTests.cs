@@ -1,4 +1,5 @@
 using M6Search.Evaluation.Ranking;
+using M6Search.Stores.Abstractions;
 using M6Search.Evaluation.Tests.TestDoubles;
 
 namespace M6Search.Evaluation.Tests.Ranking;
@@ -53,11 +54,17 @@ public class ReciprocalRankFusionTests
     [Fact]
     public void A_weighted_ranking_counts_its_weight_times_its_reciprocal_ranks()
     {
-        // k = 60. Unweighted, a and b tie (1/61 + 1/62 each) and the id decides: a. Weighting the first ranking 2
-        // gives b 2/61 + 1/62 = .04892 against a's 2/62 + 1/61 = .04865; weighting the second 2 turns it round.
-        Assert.Equal(["a", "b"], ReciprocalRankFusion.Fuse([["b", "a"], ["a", "b"]], k: 60));
-        Assert.Equal(["b", "a"], ReciprocalRankFusion.Fuse([["b", "a"], ["a", "b"]], k: 60, weights: [2, 1]));
-        Assert.Equal(["a", "b"], ReciprocalRankFusion.Fuse([["b", "a"], ["a", "b"]], k: 60, weights: [1, 2]));
+        // k = 1. Unweighted, b (first in one ranking) and a (first in the other) tie at 1/2 and the id decides: a.
+        // A weight divides the ranks: weighting b's ranking 2 gives b 1/(1 + 1/2) = .667 against a's .5.
+        Assert.Equal(["a", "b"], ReciprocalRankFusion.Fuse([["b"], ["a"]], k: 1));
+        Assert.Equal(["b", "a"], ReciprocalRankFusion.Fuse([["b"], ["a"]], k: 1, weights: [2, 1]));
+        Assert.Equal(["a", "b"], ReciprocalRankFusion.Fuse([["b"], ["a"]], k: 1, weights: [1, 2]));
+
+        // Rank 4 at weight 2 counts as rank 2: c (rank 4, weight 2) ties with d (rank 2, weight 1) at 1/3, as x (rank 2,
+        // weight 2) ties with z (rank 1, weight 1) at 1/2; ties go to the better single rank.
+        Assert.Equal(
+            ["w", "z", "x", "y", "d", "c"],
+            ReciprocalRankFusion.Fuse([["w", "x", "y", "c"], ["z", "d"]], k: 1, weights: [2, 1]));
 
         // A ranking weighted 0 adds nothing, not even candidates.
         Assert.Equal(["a", "b", "c"], ReciprocalRankFusion.Fuse([["a", "b", "c"], ["b", "c", "d"]], k: 60, weights: [1, 0]));
@@ -69,5 +76,12 @@ public class ReciprocalRankFusionTests
         Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse([["a"], ["b"]], weights: [1]));
         Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse([["a"], ["b"]], weights: [1, -1]));
         Assert.Throws<ArgumentException>(() => ReciprocalRankFusion.Fuse([["a"], ["b"]], weights: [1, double.NaN]));
+    }
+    [Fact]
+    public void The_default_constant_is_the_apps_fusion_counted_from_rank_one()
+    {
+        // The stores (and Qdrant) add 1 / (k + position) with position 0 for the best hit; here ranks start at 1.
+        Assert.Equal(HybridQuery.DefaultRrfK - 1, ReciprocalRankFusion.DefaultK);
+        Assert.Equal(ReciprocalRankFusion.DefaultK, new EvaluationOptions().RrfK);
     }
 }

@@ -27,7 +27,7 @@ public class EvaluationReportJsonTests
 
         Assert.Equal(10, root.GetProperty("k").GetInt32());
         Assert.Equal(100, root.GetProperty("recallDepth").GetInt32());
-        Assert.Equal(60, root.GetProperty("rrfK").GetInt32());
+        Assert.Equal(1, root.GetProperty("rrfK").GetInt32());
         Assert.Equal(1.0, root.GetProperty("fusionWeights").GetProperty("image").GetDouble());
         Assert.False(root.GetProperty("fusionWeights").TryGetProperty("inFusionOrder", out _));
         Assert.Equal(2, root.GetProperty("products").GetInt32());
