@@ -15,7 +15,7 @@ using TorchSharp;
 namespace M6Search.Indexer.Commands;
 
 /// <summary>
-/// <c>m6 train --data DIR --out MODEL --config tiny|small|base [--steps N] [--device auto|cpu|cuda] [--resume]</c>:
+/// <c>m6 train --data DIR --out MODEL --config tiny|small|base [--steps N] [--device auto|cpu|cuda] [--resume | --init MODEL]</c>:
 /// contrastive training of the MoE encoder on image-text pairs. Writes MODEL, and next to it MODEL.ckpt (checkpoint),
 /// MODEL.metrics.csv (per-step metrics) and MODEL.loss.svg (loss curve).
 /// </summary>
@@ -36,6 +36,7 @@ public static class TrainCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Steps between checkpoints.", DefaultValueFactory = _ => 100 };
         var checkpointing = new Option<bool>("--activation-checkpointing") { Description = "Recompute activations in the backward pass to save memory." };
         var resume = new Option<bool>("--resume") { Description = "Continue from MODEL.ckpt exactly (weights, optimizer, step, data order)." };
+        var init = new Option<FileInfo?>("--init") { Description = "Start from the weights of this model file (its config and tokenizer; fresh optimizer, step 0), for example the shipped model." };
         var threads = new Option<int?>("--threads") { Description = "CPU threads for libtorch (default: all cores)." };
         var dropout = new Option<double?>("--dropout") { Description = "Dropout on embeddings and residual branches (default: the config's, 0.1)." };
         var expertDropout = new Option<double?>("--expert-dropout") { Description = "Dropout inside the experts (default: the config's, 0.2)." };
@@ -45,7 +46,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
-            data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, threads,
+            data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
             dropout, expertDropout, loadBalance, capacity, device,
         };
 
@@ -84,14 +85,35 @@ public static class TrainCommand
                 throw new InvalidOperationException($"A checkpoint already exists at {checkpointPath}: pass --resume to continue it, or delete it to start over.");
             }
 
+            FileInfo? initFrom = parse.GetValue(init);
+            if (resuming && initFrom is not null)
+            {
+                throw new InvalidOperationException("--resume and --init exclude each other: --resume continues MODEL.ckpt, --init starts anew from a model file's weights.");
+            }
+
             ContrastiveTrainer trainer;
             DataPosition position;
+            string? initNote = null;
             if (resuming)
             {
                 var resumed = ContrastiveTrainer.Resume(checkpointPath, target, trainerOptions);
                 trainer = resumed.Trainer;
                 position = resumed.Position;
                 Console.Error.WriteLine($"resumed {checkpointPath} at step {trainer.Step}");
+            }
+            else if (initFrom is not null)
+            {
+                ModelFileHeader initHeader = ModelFile.ReadHeader(initFrom.FullName);
+                trainer = ContrastiveTrainer.InitializeFrom(initFrom.FullName, trainerOptions, target, c => c with
+                {
+                    Dropout = parse.GetValue(dropout) ?? c.Dropout,
+                    ExpertDropout = parse.GetValue(expertDropout) ?? c.ExpertDropout,
+                    LoadBalanceWeight = parse.GetValue(loadBalance) ?? c.LoadBalanceWeight,
+                    TrainCapacityFactor = parse.GetValue(capacity) ?? c.TrainCapacityFactor,
+                });
+                position = DataPosition.Start(parse.GetValue(seed));
+                initNote = $"initialised from {initFrom.Name} ({initHeader.ModelVersion}, {initHeader.Provenance?.Steps ?? 0} steps)";
+                Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config and --expert-groups do not apply)");
             }
             else
             {
@@ -170,6 +192,7 @@ public static class TrainCommand
                         ["final_loss_mean_last_50"] = tail.Average(c => c.Loss),
                         ["final_accuracy_mean_last_50"] = tail.Average(c => c.Accuracy),
                     },
+                    Notes = initNote,
                 };
                 trainer.ExportModel(modelPath, provenance);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -137,6 +137,65 @@ public sealed class ContrastiveTrainer : IDisposable
     }
 
     /// <summary>
+    /// A new trainer (step 0, fresh optimizer state) whose encoder starts from the weights of a model file: continuing a
+    /// shipped model whose checkpoint is not at hand, or fine-tuning it on other data. The file's config and tokenizer
+    /// are kept; <paramref name="adjust"/> may change what does not shape a weight (dropout, load balancing, capacity).
+    /// </summary>
+    /// <param name="modelPath">A model file written by <see cref="ExportModel"/>.</param>
+    /// <param name="options">Trainer settings; their tokenizer is replaced by the file's.</param>
+    /// <param name="device">Where to train (CPU when null).</param>
+    /// <param name="adjust">Changes to the file's config; null keeps it.</param>
+    /// <param name="logger">Logger for the new trainer.</param>
+    /// <exception cref="ModelFileException">The file is missing, corrupt or incompatible.</exception>
+    /// <exception cref="ArgumentException"><paramref name="adjust"/> changed the shape of a weight.</exception>
+    public static ContrastiveTrainer InitializeFrom(
+        string modelPath, TrainerOptions options, Device? device = null, Func<EncoderConfig, EncoderConfig>? adjust = null, ILogger? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        LoadedModel loaded = ModelFile.Load(modelPath);
+        MultimodalEncoder encoder = loaded.Model;
+        EncoderConfig config = adjust?.Invoke(loaded.Header.Config) ?? loaded.Header.Config;
+        if (config != loaded.Header.Config)
+        {
+            config.Validate();
+            encoder = new MultimodalEncoder(config);
+            try
+            {
+                Dictionary<string, Tensor> weights = loaded.Model.state_dict();
+                foreach ((string name, Tensor target) in encoder.state_dict())
+                {
+                    if (!weights.TryGetValue(name, out Tensor? source) || !source.shape.SequenceEqual(target.shape))
+                    {
+                        throw new ArgumentException(
+                            $"The changed config moves or reshapes weight '{name}' of {modelPath}; only regularisation may change.", nameof(adjust));
+                    }
+                }
+
+                encoder.load_state_dict(weights);
+            }
+            catch
+            {
+                encoder.Dispose();
+                loaded.Model.Dispose();
+                throw;
+            }
+
+            loaded.Model.Dispose();
+        }
+
+        encoder.train();
+        try
+        {
+            return new ContrastiveTrainer(encoder, options with { Tokenizer = loaded.Header.Tokenizer }, device, logger, ownsModel: true);
+        }
+        catch
+        {
+            encoder.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// One optimizer step on <paramref name="batch"/>, split into <see cref="TrainerOptions.AccumulationSteps"/>
     /// micro-batches (each micro-batch's own pairs are its contrastive negatives).
     /// </summary>

@@ -169,6 +169,57 @@ public sealed class ContrastiveTrainerTests : IDisposable
         Assert.StartsWith("micro-", header.ModelVersion, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_trainer_initialised_from_a_model_file_starts_from_its_weights_at_step_zero_and_trains()
+    {
+        EncoderConfig config = TestConfigs.Micro with { Dropout = 0.1 };
+        var options = new TrainerOptions { PeakLearningRate = 1e-3, WarmupSteps = 1, TotalSteps = 4 };
+        var tokenizer = new ProductTokenizer(TokenizerOptions.For(config));
+        string modelPath = _directory.File("start.m6model");
+        float[][] exported;
+        using (var first = new ContrastiveTrainer(new MultimodalEncoder(config, seed: 3), options, ownsModel: true))
+        {
+            Step(first, tokenizer, 0);
+            Step(first, tokenizer, 1);
+            first.ExportModel(modelPath, new TrainingProvenance { Steps = 2 });
+            exported = Weights(first.Model);
+        }
+
+        using ContrastiveTrainer second = ContrastiveTrainer.InitializeFrom(
+            modelPath, options, adjust: c => c with { Dropout = 0, LoadBalanceWeight = 0.05 });
+
+        Assert.Equal(0, second.Step);
+        Assert.Equal(0, second.Model.Config.Dropout);
+        Assert.Equal(0.05, second.Model.Config.LoadBalanceWeight);
+        Assert.True(second.Model.training);
+        float[][] initial = Weights(second.Model);
+        Assert.Equal(exported.Length, initial.Length);
+        for (int i = 0; i < exported.Length; i++)
+        {
+            Assert.Equal(exported[i], initial[i]);
+        }
+
+        Step(second, tokenizer, 2);
+        Assert.Equal(1, second.Step);
+        Assert.Contains(Weights(second.Model).Zip(initial), pair => !pair.First.SequenceEqual(pair.Second));
+    }
+
+    [Fact]
+    public void Initialising_from_a_model_refuses_a_config_change_that_reshapes_a_weight()
+    {
+        string modelPath = _directory.File("shape.m6model");
+        var options = new TrainerOptions { WarmupSteps = 1, TotalSteps = 4 };
+        using (var trainer = new ContrastiveTrainer(new MultimodalEncoder(TestConfigs.Micro), options, ownsModel: true))
+        {
+            trainer.ExportModel(modelPath);
+        }
+
+        var error = Assert.Throws<ArgumentException>(() =>
+            ContrastiveTrainer.InitializeFrom(modelPath, options, adjust: c => c with { FeedForwardDim = c.FeedForwardDim * 2 }));
+
+        Assert.Contains(modelPath, error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _directory.Dispose();
 
     private static void Step(ContrastiveTrainer trainer, ProductTokenizer tokenizer, int step)
