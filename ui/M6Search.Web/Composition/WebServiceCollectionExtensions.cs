@@ -11,6 +11,9 @@ using M6Search.Web.Health;
 using M6Search.Web.Images;
 using M6Search.Web.Runtime;
 using M6Search.Web.Uploads;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -43,6 +46,11 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<PhotoPreparer>();
         services.AddSingleton<CatalogFacetsCache>();
         services.AddHostedService<SearchRuntimeInitializer>();
+
+        // One key ring for every replica and restart (M6:DataProtection:KeysDir), read when the options are first used.
+        services.AddDataProtection().SetApplicationName(DataProtectionSettings.ApplicationName);
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<M6Options>, ILoggerFactory>((keys, m6, loggers) =>
+            keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(m6.Value.KeysDirFullPath), loggers));
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();

@@ -46,6 +46,9 @@ public sealed class M6Options
     /// <summary>Search settings (section "M6:Search").</summary>
     public ProductSearchOptions Search { get; set; } = new();
 
+    /// <summary>The Data Protection key ring (section "M6:DataProtection").</summary>
+    public DataProtectionSettings DataProtection { get; set; } = new();
+
     /// <summary>The data folder as an absolute path.</summary>
     public string DataDirFullPath => Path.GetFullPath(DataDir);
 
@@ -54,4 +57,8 @@ public sealed class M6Options
 
     /// <summary>The folder image paths are resolved against (see <see cref="CatalogDir"/>).</summary>
     public string CatalogDirFullPath => string.IsNullOrWhiteSpace(CatalogDir) ? DemoCatalogDir : Path.GetFullPath(CatalogDir);
+
+    /// <summary>The key ring's folder as an absolute path (see <see cref="DataProtectionSettings.KeysDir"/>).</summary>
+    public string KeysDirFullPath =>
+        string.IsNullOrWhiteSpace(DataProtection.KeysDir) ? Path.Combine(DataDirFullPath, "keys") : Path.GetFullPath(DataProtection.KeysDir);
 }
