@@ -144,7 +144,7 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
 
         Tensor source = _groups == 1 ? x : x.unsqueeze(1).expand(n, _groups, d).reshape(assignments, d);
         // Every number below reaches libtorch through KeptScalars (see there: an implicit Scalar can be freed mid-call).
-        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).index_add(0, slot, source, KeptScalars.One);
+        Tensor buffer = torch.zeros(slots + 1, d, dtype: x.dtype, device: device).IndexAdd(0, slot, source);
         Tensor expertInput = _precision.Cast(buffer.narrow(0, 0, slots).view(_experts, capacity, d));
 
         // bmm + add rather than baddbmm: TorchSharp 0.107's baddbmm mixes up its arguments.
@@ -157,7 +157,7 @@ public sealed class MoeFeedForward : nn.Module<Tensor, Tensor?, MoeOutput>
         Tensor combined = padded.index_select(0, slot).mul(combine.unsqueeze(1)).view(n, _groups, d).sum(1);
         Tensor output = tokenIndex is null
             ? combined
-            : torch.zeros(tokens.shape[0], d, device: device).index_add(0, tokenIndex, combined, KeptScalars.One);
+            : torch.zeros(tokens.shape[0], d, device: device).IndexAdd(0, tokenIndex, combined);
 
         Tensor expertLoad = oneHot.sum(dim: 0).to_type(ScalarType.Float32).DividedByInPlace(Math.Max(1, n));
         Tensor dropRate = kept.to_type(ScalarType.Float32).mean().neg_().PlusInPlace(1);

@@ -9,26 +9,42 @@ namespace M6Search.Encoder.Runtime;
 /// <c>a.add(b)</c>), TorchSharp makes a temporary Scalar whose finalizer frees the native value, and nothing keeps
 /// it reachable while libtorch reads it: a garbage collection in that window frees it mid-call. We saw that as
 /// "INTERNAL ASSERT FAILED ... Scalar.h ... toFloat" in long indexing and evaluation runs, and it could as well read a
-/// wrong number. Every method here holds its Scalars until the native call has returned: <see cref="One"/> for the
-/// life of the process, the others in a <c>using</c> around the call. The encoder's forward pass and losses use only
+/// wrong number. Every method here holds its Scalars in a <c>using</c> around the native call, one per call, so no
+/// native Scalar is shared between threads. The encoder's forward pass and losses use only
 /// these for tensor-number arithmetic (tests/M6Search.Encoder.Tests/Runtime/KeptScalarsTests.cs guards the sources).
 /// </summary>
 public static class KeptScalars
 {
-    /// <summary>The alpha of a plain addition; never disposed, so never collected.</summary>
-    public static Scalar One { get; } = 1;
-
     /// <summary><paramref name="a"/> + <paramref name="b"/>.</summary>
-    public static Tensor Plus(this Tensor a, Tensor b) => a.add(b, One);
+    public static Tensor Plus(this Tensor a, Tensor b)
+    {
+        using Scalar one = 1;
+        return a.add(b, one);
+    }
 
     /// <summary><paramref name="a"/> += <paramref name="b"/>, in place.</summary>
-    public static Tensor PlusInPlace(this Tensor a, Tensor b) => a.add_(b, One);
+    public static Tensor PlusInPlace(this Tensor a, Tensor b)
+    {
+        using Scalar one = 1;
+        return a.add_(b, one);
+    }
 
     /// <summary><paramref name="a"/> += <paramref name="value"/>, in place.</summary>
     public static Tensor PlusInPlace(this Tensor a, double value)
     {
         using Scalar scalar = value;
-        return a.add_(scalar, One);
+        using Scalar one = 1;
+        return a.add_(scalar, one);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="source"/>'s rows into <paramref name="a"/>'s rows at <paramref name="index"/> along
+    /// <paramref name="dim"/> (a new tensor).
+    /// </summary>
+    public static Tensor IndexAdd(this Tensor a, long dim, Tensor index, Tensor source)
+    {
+        using Scalar one = 1;
+        return a.index_add(dim, index, source, one);
     }
 
     /// <summary><paramref name="a"/> -= <paramref name="value"/>, in place (integer tensors stay integer).</summary>
