@@ -42,12 +42,17 @@ public static class TrainCommand
         var expertDropout = new Option<double?>("--expert-dropout") { Description = "Dropout inside the experts (default: the config's, 0.2)." };
         var loadBalance = new Option<double?>("--load-balance-weight") { Description = "Switch load-balancing weight alpha (default: the config's, 0.01)." };
         var capacity = new Option<double?>("--capacity-factor") { Description = "Expert capacity factor in training (default: the config's, 1.25)." };
+        var groupBy = new Option<string?>("--group-by")
+        {
+            Description = "Hard negatives: build batches from runs of products sharing these catalog fields (comma-separated: category, merchant, lang or attribute names, e.g. category,color). Default: plain shuffled batches.",
+        };
+        var groupSize = new Option<int>("--group-size") { Description = "Products per --group-by run.", DefaultValueFactory = _ => 8 };
         var device = CommonOptions.Device();
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
             data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
-            dropout, expertDropout, loadBalance, capacity, device,
+            dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, device,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -73,6 +78,7 @@ public static class TrainCommand
             };
             trainerOptions.Validate();
 
+            BatchGrouping? grouping = parse.GetValue(groupBy) is { } fields ? BatchGrouping.Parse(fields, parse.GetValue(groupSize)) : null;
             torch.Device target = ComputeDevice.Resolve(parse.GetValue(device));
             bool resuming = parse.GetValue(resume);
             if (resuming && !File.Exists(checkpointPath))
@@ -99,6 +105,12 @@ public static class TrainCommand
                 var resumed = ContrastiveTrainer.Resume(checkpointPath, target, trainerOptions);
                 trainer = resumed.Trainer;
                 position = resumed.Position;
+                if (grouping is not null && grouping != position.Grouping)
+                {
+                    throw new InvalidOperationException(
+                        $"--group-by {grouping.Fields} --group-size {grouping.GroupSize} differs from the checkpoint's batch grouping ({Describe(position.Grouping)}); a resume reads the data as the run started it.");
+                }
+
                 Console.Error.WriteLine($"resumed {checkpointPath} at step {trainer.Step}");
             }
             else if (initFrom is not null)
@@ -111,7 +123,7 @@ public static class TrainCommand
                     LoadBalanceWeight = parse.GetValue(loadBalance) ?? c.LoadBalanceWeight,
                     TrainCapacityFactor = parse.GetValue(capacity) ?? c.TrainCapacityFactor,
                 });
-                position = DataPosition.Start(parse.GetValue(seed));
+                position = DataPosition.Start(parse.GetValue(seed), grouping);
                 initNote = $"initialised from {initFrom.Name} ({initHeader.ModelVersion}, {initHeader.Provenance?.Steps ?? 0} steps)";
                 Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config and --expert-groups do not apply)");
             }
@@ -134,14 +146,14 @@ public static class TrainCommand
                 encoderConfig.Validate();
                 var model = new MultimodalEncoder(encoderConfig, (ulong)parse.GetValue(seed));
                 trainer = new ContrastiveTrainer(model, trainerOptions with { Tokenizer = TokenizerOptions.For(encoderConfig) }, target, ownsModel: true);
-                position = DataPosition.Start(parse.GetValue(seed));
+                position = DataPosition.Start(parse.GetValue(seed), grouping);
             }
 
             using (trainer)
             {
                 EncoderConfig active = trainer.Model.Config;
                 var tokenizer = new ProductTokenizer(trainer.Options.Tokenizer ?? TokenizerOptions.For(active));
-                Console.Error.WriteLine($"{ComputeDevice.Describe()}; training {active.Name} on {target}");
+                Console.Error.WriteLine($"{ComputeDevice.Describe()}; training {active.Name} on {target}; batch grouping: {Describe(position.Grouping)}");
                 var stopwatch = Stopwatch.StartNew();
                 PairDataset dataset = await PairDataset.LoadAsync(
                     parse.GetValue(data)!.FullName,
@@ -192,7 +204,7 @@ public static class TrainCommand
                         ["final_loss_mean_last_50"] = tail.Average(c => c.Loss),
                         ["final_accuracy_mean_last_50"] = tail.Average(c => c.Accuracy),
                     },
-                    Notes = initNote,
+                    Notes = string.Join("; ", new[] { initNote, position.Grouping is { } g ? $"batches grouped by {Describe(g)}" : null }.OfType<string>()) is { Length: > 0 } notes ? notes : null,
                 };
                 trainer.ExportModel(modelPath, provenance);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -243,6 +255,9 @@ public static class TrainCommand
                 }, cancellationToken);
             });
     }
+
+    private static string Describe(BatchGrouping? grouping) =>
+        grouping is null ? "none" : $"{grouping.Fields} in runs of {grouping.GroupSize}";
 
     private static string Describe(TrainingStepMetrics m, long total)
     {

@@ -1,3 +1,5 @@
+using M6Search.Encoder.Training.Data;
+
 namespace M6Search.Encoder.Training;
 
 /// <summary>
@@ -7,8 +9,9 @@ namespace M6Search.Encoder.Training;
 /// <param name="Epoch">Passes over the data completed.</param>
 /// <param name="NextBatch">Index in the current epoch's order of the next batch to read.</param>
 /// <param name="Seed">Seed the epoch orders derive from.</param>
-public sealed record DataPosition(int Epoch, long NextBatch, long Seed)
+/// <param name="Grouping">How batches are composed (hard negatives), or null for plain shuffled batches.</param>
+public sealed record DataPosition(int Epoch, long NextBatch, long Seed, BatchGrouping? Grouping = null)
 {
-    /// <summary>The start of a run with <paramref name="seed"/>.</summary>
-    public static DataPosition Start(long seed) => new(0, 0, seed);
+    /// <summary>The start of a run with <paramref name="seed"/> (and <paramref name="grouping"/>, if any).</summary>
+    public static DataPosition Start(long seed, BatchGrouping? grouping = null) => new(0, 0, seed, grouping);
 }

@@ -2,6 +2,7 @@ using M6Search.Encoder.Model;
 using M6Search.Encoder.Serialization;
 using M6Search.Encoder.Tokenization;
 using M6Search.Encoder.Training;
+using M6Search.Encoder.Training.Data;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -111,13 +112,13 @@ public sealed class ContrastiveTrainerTests : IDisposable
                 Step(trainer, tokenizer, step);
             }
 
-            trainer.SaveCheckpoint(checkpoint, new DataPosition(0, 3, 42));
+            trainer.SaveCheckpoint(checkpoint, new DataPosition(0, 3, 42, new BatchGrouping("category,color", 8)));
         }
 
         ResumedTraining resumed = ContrastiveTrainer.Resume(checkpoint);
         using (ContrastiveTrainer trainer = resumed.Trainer)
         {
-            Assert.Equal(new DataPosition(0, 3, 42), resumed.Position);
+            Assert.Equal(new DataPosition(0, 3, 42, new BatchGrouping("category,color", 8)), resumed.Position);
             Assert.Equal(3, trainer.Step);
             for (long step = resumed.Position.NextBatch; step < 6; step++)
             {

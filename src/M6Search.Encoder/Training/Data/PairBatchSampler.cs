@@ -4,13 +4,15 @@ namespace M6Search.Encoder.Training.Data;
 /// Deterministic batches over a <see cref="PairDataset"/>: each epoch is a permutation of the products drawn from
 /// (seed, epoch); batch b of an epoch takes the next <see cref="BatchSize"/> products, and one of each product's texts
 /// drawn from (seed, epoch, b). A batch never holds the same product twice, so no in-batch negative is a false one.
-/// The last partial batch of an epoch is dropped. Everything is a function of <see cref="DataPosition"/>, which is
-/// what makes a resumed run read the same batches as an uninterrupted one.
+/// The last partial batch of an epoch is dropped. With a <see cref="DataPosition.Grouping"/>, the permutation is built
+/// from shuffled runs of products that share the grouping's fields (hard negatives; still each product once per epoch).
+/// Everything is a function of <see cref="DataPosition"/>, which is what makes a resumed run read the same batches as
+/// an uninterrupted one.
 /// </summary>
 public sealed class PairBatchSampler
 {
     private readonly PairDataset _dataset;
-    private int _cachedEpoch = -1;
+    private (long Seed, int Epoch, BatchGrouping? Grouping)? _cachedKey;
     private int[] _cachedOrder = Array.Empty<int>();
 
     public PairBatchSampler(PairDataset dataset, int batchSize)
@@ -44,7 +46,7 @@ public sealed class PairBatchSampler
             throw new ArgumentOutOfRangeException(nameof(position), position, $"Batch index must be in [0, {BatchesPerEpoch}).");
         }
 
-        int[] order = Order(position.Seed, position.Epoch);
+        int[] order = Order(position.Seed, position.Epoch, position.Grouping);
         var products = new int[BatchSize];
         var texts = new string[BatchSize];
         var random = new Random(Mix(position.Seed, position.Epoch, position.NextBatch));
@@ -68,17 +70,79 @@ public sealed class PairBatchSampler
             : position with { Epoch = position.Epoch + 1, NextBatch = 0 };
     }
 
-    private int[] Order(long seed, int epoch)
+    private int[] Order(long seed, int epoch, BatchGrouping? grouping)
     {
-        if (_cachedEpoch != epoch)
+        var key = (seed, epoch, grouping);
+        if (_cachedKey != key)
         {
-            var order = Enumerable.Range(0, _dataset.Count).ToArray();
-            new Random(Mix(seed, epoch, -1)).Shuffle(order);
-            _cachedOrder = order;
-            _cachedEpoch = epoch;
+            _cachedOrder = grouping is null ? Shuffled(seed, epoch) : GroupedOrder(seed, epoch, grouping);
+            _cachedKey = key;
         }
 
         return _cachedOrder;
+    }
+
+    private int[] Shuffled(long seed, int epoch)
+    {
+        var order = Enumerable.Range(0, _dataset.Count).ToArray();
+        new Random(Mix(seed, epoch, -1)).Shuffle(order);
+        return order;
+    }
+
+    /// <summary>
+    /// The epoch's plain permutation, regrouped: products with the same values of the grouping's fields are cut, in
+    /// permutation order, into runs of <see cref="BatchGrouping.GroupSize"/>; products lacking a field and a group's
+    /// remainder stay single; then the runs and singles are shuffled and laid end to end.
+    /// </summary>
+    private int[] GroupedOrder(long seed, int epoch, BatchGrouping grouping)
+    {
+        IReadOnlyList<string> fields = grouping.FieldNames();
+        var groups = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var runs = new List<int[]>();
+        foreach (int product in Shuffled(seed, epoch))
+        {
+            string? key = GroupKey(product, fields);
+            if (key is null)
+            {
+                runs.Add([product]);
+                continue;
+            }
+
+            if (!groups.TryGetValue(key, out var members))
+            {
+                members = new List<int>(grouping.GroupSize);
+                groups[key] = members;
+            }
+
+            members.Add(product);
+            if (members.Count == grouping.GroupSize)
+            {
+                runs.Add(members.ToArray());
+                members.Clear();
+            }
+        }
+
+        // Remainders, in first-seen order of their groups (Dictionary keeps insertion order when nothing is removed).
+        runs.AddRange(groups.Values.SelectMany(members => members.Select(product => new[] { product })));
+        int[][] shuffledRuns = runs.ToArray();
+        new Random(Mix(seed, epoch, -2)).Shuffle(shuffledRuns);
+        return shuffledRuns.SelectMany(run => run).ToArray();
+    }
+
+    private string? GroupKey(int product, IReadOnlyList<string> fields)
+    {
+        var parts = new string[fields.Count];
+        for (int i = 0; i < fields.Count; i++)
+        {
+            if (_dataset.Field(product, fields[i]) is not { } value)
+            {
+                return null;
+            }
+
+            parts[i] = value;
+        }
+
+        return string.Join('\u001f', parts);
     }
 
     // System.Random with an explicit seed is a fixed algorithm (stable across runs and .NET versions); the seed mixes

@@ -1,4 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using M6Search.Catalog.Images;
+using M6Search.Catalog.Products;
 using M6Search.Catalog.Reading;
 using M6Search.Imaging;
 using M6Search.Imaging.Errors;
@@ -14,14 +17,23 @@ public sealed class PairDataset
 {
     private readonly float[][] _images;
     private readonly string[][] _texts;
+    private readonly IReadOnlyDictionary<string, string>?[] _fields;
 
-    private PairDataset(string directory, int imageSize, IReadOnlyList<string> productIds, float[][] images, string[][] texts, IReadOnlyList<DatasetRejection> rejected)
+    private PairDataset(
+        string directory,
+        int imageSize,
+        IReadOnlyList<string> productIds,
+        float[][] images,
+        string[][] texts,
+        IReadOnlyDictionary<string, string>?[] fields,
+        IReadOnlyList<DatasetRejection> rejected)
     {
         Directory = directory;
         ImageSize = imageSize;
         ProductIds = productIds;
         _images = images;
         _texts = texts;
+        _fields = fields;
         Rejected = rejected;
     }
 
@@ -50,6 +62,13 @@ public sealed class PairDataset
     public IReadOnlyList<string> Texts(int index) => _texts[index];
 
     /// <summary>
+    /// A catalog field of product <paramref name="index"/>: <c>category</c>, <c>merchant</c>, <c>lang</c>, or a key of its
+    /// <c>attributes</c> object (string, number or boolean values); null when the product has no catalog row or lacks it.
+    /// </summary>
+    public string? Field(int index, string name) =>
+        _fields[index] is { } fields && fields.TryGetValue(name, out string? value) ? value : null;
+
+    /// <summary>
     /// Reads <c>DIR/pairs.jsonl</c> and <c>DIR/catalog.jsonl</c> (either may be absent, not both), pairs every product's
     /// image with its descriptions and its title, and decodes the images on all cores.
     /// </summary>
@@ -74,6 +93,7 @@ public sealed class PairDataset
         // Insertion order of the dictionary keeps the product order stable (catalog first, then pairs-only products).
         var images = new Dictionary<string, string>(StringComparer.Ordinal);
         var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
         if (File.Exists(catalogPath))
         {
             await foreach (var product in CatalogReader.ReadProductsAsync(catalogPath, cancellationToken: cancellationToken).ConfigureAwait(false))
@@ -85,6 +105,7 @@ public sealed class PairDataset
 
                 ImageReference? reference = ImageReferenceResolver.Resolve(product, catalogPath);
                 images.TryAdd(product.Id, reference!.IsFile ? reference.FilePath! : reference.Url!.ToString());
+                fields.TryAdd(product.Id, GroupingFields(product));
                 var list = Texts(texts, product.Id);
                 if (includeTitles)
                 {
@@ -140,6 +161,7 @@ public sealed class PairDataset
         var keptIds = new List<string>(ids.Length);
         var keptImages = new List<float[]>(ids.Length);
         var keptTexts = new List<string[]>(ids.Length);
+        var keptFields = new List<IReadOnlyDictionary<string, string>?>(ids.Length);
         var rejected = new List<DatasetRejection>();
         for (int i = 0; i < ids.Length; i++)
         {
@@ -156,10 +178,40 @@ public sealed class PairDataset
                 keptIds.Add(ids[i]);
                 keptImages.Add(decoded[i]);
                 keptTexts.Add(list.ToArray());
+                keptFields.Add(fields.GetValueOrDefault(ids[i]));
             }
         }
 
-        return new PairDataset(directory, imageSize, keptIds, keptImages.ToArray(), keptTexts.ToArray(), rejected);
+        return new PairDataset(directory, imageSize, keptIds, keptImages.ToArray(), keptTexts.ToArray(), keptFields.ToArray(), rejected);
+    }
+
+    private static Dictionary<string, string> GroupingFields(Product product)
+    {
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (product.Attributes is { } attributes)
+        {
+            foreach (var (key, node) in attributes)
+            {
+                if (node is JsonValue value && value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
+                {
+                    fields[key] = value.ToString();
+                }
+            }
+        }
+
+        // The product's own fields win over attributes of the same name.
+        AddIfPresent(fields, "category", product.Category);
+        AddIfPresent(fields, "merchant", product.Merchant);
+        AddIfPresent(fields, "lang", product.Lang);
+        return fields;
+    }
+
+    private static void AddIfPresent(Dictionary<string, string> fields, string name, string? value)
+    {
+        if (!string.IsNullOrEmpty(value))
+        {
+            fields[name] = value;
+        }
     }
 
     private static List<string> Texts(Dictionary<string, List<string>> texts, string id)

@@ -60,7 +60,8 @@ public sealed class PairDatasetTests
 
         public string Path => _directory.Path;
 
-        public static TrainingFolder Create(int products)
+        /// <param name="extraFields">Extra JSON members of product i's catalog row (e.g. a category and attributes).</param>
+        public static TrainingFolder Create(int products, Func<int, string>? extraFields = null)
         {
             var folder = new TrainingFolder();
             Directory.CreateDirectory(System.IO.Path.Combine(folder.Path, "images"));
@@ -75,7 +76,8 @@ public sealed class PairDatasetTests
                     File.WriteAllBytes(System.IO.Path.Combine(folder.Path, "images", $"p{i}.png"), data.ToArray());
                 }
 
-                catalog.Add($$"""{"id":"p{{i}}","title":"title {{i}}","image":"images/p{{i}}.png","lang":"en"}""");
+                string extra = extraFields is null ? "" : "," + extraFields(i);
+                catalog.Add($$"""{"id":"p{{i}}","title":"title {{i}}","image":"images/p{{i}}.png","lang":"en"{{extra}}}""");
                 pairs.Add($$"""{"productId":"p{{i}}","image":"images/p{{i}}.png","text":"description {{i}}","lang":"en"}""");
             }
 
