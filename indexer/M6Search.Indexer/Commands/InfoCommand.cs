@@ -1,18 +1,30 @@
 using System.CommandLine;
+using System.Globalization;
 using M6Search.Encoder.Runtime;
+using M6Search.Encoder.Serialization;
 using TorchSharp;
 
 namespace M6Search.Indexer.Commands;
 
-/// <summary><c>m6 info [--device auto|cpu|cuda]</c>: shows the TorchSharp runtime and checks that it computes.</summary>
+/// <summary>
+/// <c>m6 info [--device auto|cpu|cuda] [--model MODEL]</c>: shows the TorchSharp runtime and checks that it computes;
+/// with <c>--model</c>, also what a model file holds and how far its routers have moved from their initialisation.
+/// </summary>
 public static class InfoCommand
 {
+    // A normal truncated at two standard deviations keeps 0.880 of the untruncated standard deviation.
+    private const double TwoSigmaTruncatedStdRatio = 0.8796;
+
     public static Command Create()
     {
         var device = CommonOptions.Device();
+        var model = new Option<FileInfo?>("--model")
+        {
+            Description = "Also describe this model file: version, config, training provenance, and per MoE layer the router weights' scale against their Switch initialisation.",
+        };
         var command = new Command("info", "Show the TorchSharp runtime (libtorch version, threads, CUDA) and run a check computation.")
         {
-            device,
+            device, model,
         };
         command.SetAction(parse =>
         {
@@ -22,8 +34,37 @@ public static class InfoCommand
             var a = torch.ones(256, 256, device: resolved);
             float sum = torch.matmul(a, a).sum().cpu().item<float>();
             Console.WriteLine($"device {resolved}: 256x256 ones matmul sums to {sum} (expected {256f * 256 * 256})");
+            if (parse.GetValue(model) is { } file)
+            {
+                DescribeModel(file.FullName);
+            }
+
             return sum == 256f * 256 * 256 ? 0 : 1;
         });
         return command;
+    }
+
+    private static void DescribeModel(string path)
+    {
+        LoadedModel loaded = ModelFile.Load(path);
+        using var encoder = loaded.Model;
+        var header = loaded.Header;
+        var config = encoder.Config;
+        Console.WriteLine($"model {path}: version {header.ModelVersion}, config {config.Name} ({config.Layers} layers, d {config.ModelDim}, {config.Experts} experts in {config.ExpertGroups} group(s), {config.ImageSize} px in {config.PatchSize} px patches)");
+        if (header.Provenance is { } provenance)
+        {
+            Console.WriteLine($"  trained {provenance.Steps} steps on {provenance.Device}: {provenance.Command}");
+        }
+
+        double initStd = Math.Sqrt(config.InitScale / config.ModelDim) * TwoSigmaTruncatedStdRatio;
+        foreach (var (layer, index) in encoder.Layers.Select((l, i) => (l, i)).Where(p => p.l.Moe is not null))
+        {
+            using var scope = torch.NewDisposeScope();
+            var weight = layer.Moe!.RouterWeight.detach();
+            float std = weight.std().item<float>();
+            float[] rowNorms = weight.norm(1, false).data<float>().ToArray();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  router of layer {index}: weight std {std:F4} (initialisation {initStd:F4}), per-expert row norms {string.Join(' ', rowNorms.Select(n => n.ToString("F3", CultureInfo.InvariantCulture)))} (initialisation about {initStd * Math.Sqrt(config.ModelDim):F3})"));
+        }
     }
 }

@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using M6Search.Deploy.Tests.Support;
+
+namespace M6Search.Deploy.Tests.Commands;
+
+public sealed partial class M6InfoTests
+{
+    [Fact]
+    public async Task InfoWithAModel_DescribesTheFile_AndEachMoeLayersRouterAgainstItsInitialisation()
+    {
+        string model = Path.Combine(RepositoryLayout.Root, "models", "m6-tiny.m6model");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (string argument in new[] { M6Help.AssemblyPath, "info", "--device", "cpu", "--model", model })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        string output = await process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"m6 info exited {process.ExitCode}:\n{output}{await error}");
+
+        Assert.Contains("config tiny (4 layers, d 128, 8 experts", output, StringComparison.Ordinal);
+        // tiny has MoE feed-forwards in layers 1 and 3; each line gives the std and 8 row norms, all positive and finite.
+        var routers = RouterLine().Matches(output);
+        Assert.Equal(["1", "3"], routers.Select(m => m.Groups["layer"].Value));
+        foreach (Match router in routers)
+        {
+            double std = double.Parse(router.Groups["std"].Value, CultureInfo.InvariantCulture);
+            double init = double.Parse(router.Groups["init"].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(std, 1e-4, 1.0);
+            Assert.Equal(Math.Sqrt(0.1 / 128) * 0.8796, init, 3);
+            Assert.Equal(8, router.Groups["norms"].Value.Split(' ').Length);
+        }
+    }
+
+    [GeneratedRegex(@"router of layer (?<layer>\d+): weight std (?<std>[0-9.]+) \(initialisation (?<init>[0-9.]+)\), per-expert row norms (?<norms>[0-9. ]+?) \(")]
+    private static partial Regex RouterLine();
+}
