@@ -45,6 +45,28 @@ public sealed class PairDatasetTests
     }
 
     [Fact]
+    public async Task Field_ReadsTheCatalogRowsCategoryMerchantAndScalarAttributes_AndTheProductsOwnFieldsWin()
+    {
+        using var folder = TrainingFolder.Create(products: 2, i => i == 0
+            ? """
+              "category":"cup","merchant":"m01","attributes":{"color":"red","size":12,"glazed":true,"tags":["a"],"category":"bowl"}
+              """
+            : "\"attributes\":{\"color\":null}");
+
+        var dataset = await PairDataset.LoadAsync(folder.Path, 8, new ImageLoader());
+
+        Assert.Equal("cup", dataset.Field(0, "category"));
+        Assert.Equal("m01", dataset.Field(0, "merchant"));
+        Assert.Equal("en", dataset.Field(0, "lang"));
+        Assert.Equal("red", dataset.Field(0, "color"));
+        Assert.Equal("12", dataset.Field(0, "size"));
+        Assert.Equal("true", dataset.Field(0, "glazed"));
+        Assert.Null(dataset.Field(0, "tags")); // arrays and objects are not grouping values
+        Assert.Null(dataset.Field(1, "category"));
+        Assert.Null(dataset.Field(1, "color"));
+    }
+
+    [Fact]
     public async Task LoadAsync_FailsClearly_WhenTheFolderHasNoData()
     {
         using var empty = new TempDirectory();
