@@ -46,13 +46,14 @@ public static class TrainCommand
         {
             Description = "Hard negatives: build batches from runs of products sharing these catalog fields (comma-separated: category, merchant, lang or attribute names, e.g. category,color). Default: plain shuffled batches.",
         };
+        var routerLr = new Option<double>("--router-lr-scale") { Description = "Learning-rate multiplier for the MoE routers (other than 1: their own optimizer group, no weight decay).", DefaultValueFactory = _ => 1 };
         var groupSize = new Option<int>("--group-size") { Description = "Products per --group-by run.", DefaultValueFactory = _ => 8 };
         var device = CommonOptions.Device();
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
             data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
-            dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, device,
+            dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, routerLr, device,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -75,6 +76,7 @@ public static class TrainCommand
                 TotalSteps = totalSteps,
                 AccumulationSteps = parse.GetValue(accumulation),
                 ActivationCheckpointing = parse.GetValue(checkpointing),
+                RouterLearningRateScale = parse.GetValue(routerLr),
             };
             trainerOptions.Validate();
 

@@ -66,19 +66,34 @@ public sealed class ContrastiveTrainer : IDisposable
 
         var decay = new List<Parameter>();
         var noDecay = new List<Parameter>();
+        var routers = new List<Parameter>();
+        bool ownRouterGroup = options.RouterLearningRateScale != 1;
         foreach ((string name, Parameter parameter) in _model.named_parameters())
         {
+            if (ownRouterGroup && name.EndsWith(".router", StringComparison.Ordinal))
+            {
+                routers.Add(parameter);
+                continue;
+            }
+
             bool isTable = name.Contains("embedding", StringComparison.Ordinal) || name.Contains("positions", StringComparison.Ordinal)
                 || name.StartsWith("modality", StringComparison.Ordinal);
             (parameter.dim() >= 2 && !isTable ? decay : noDecay).Add(parameter);
         }
 
-        _parameters = [.. decay, .. noDecay];
+        _parameters = [.. decay, .. noDecay, .. routers];
+        var groups = new List<AdamW.ParamGroup>
+        {
+            new(decay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false),
+            new(noDecay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false),
+        };
+        if (ownRouterGroup)
+        {
+            groups.Add(new(routers, options.PeakLearningRate * options.RouterLearningRateScale, options.Beta1, options.Beta2, options.Epsilon, 0, false, false));
+        }
+
         _optimizer = torch.optim.AdamW(
-            [
-                new AdamW.ParamGroup(decay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false),
-                new AdamW.ParamGroup(noDecay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false),
-            ],
+            groups,
             options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
         _schedule = new WarmupCosineSchedule(options.PeakLearningRate, options.WarmupSteps, options.TotalSteps, options.MinLearningRate);
 
@@ -213,9 +228,11 @@ public sealed class ContrastiveTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         long step = _step;
         double learningRate = _schedule.LearningRateAt(step);
-        foreach (ParamGroup group in _optimizer.ParamGroups.Cast<ParamGroup>())
+        var paramGroups = _optimizer.ParamGroups.Cast<ParamGroup>().ToList();
+        for (int g = 0; g < paramGroups.Count; g++)
         {
-            group.LearningRate = learningRate;
+            // Group 2, when present, holds the routers (see the constructor).
+            paramGroups[g].LearningRate = g == 2 ? learningRate * _options.RouterLearningRateScale : learningRate;
         }
 
         _model.train();

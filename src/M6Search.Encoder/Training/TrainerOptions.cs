@@ -29,6 +29,12 @@ public sealed record TrainerOptions
     /// <summary>AdamW epsilon.</summary>
     public double Epsilon { get; init; } = 1e-6;
 
+    /// <summary>
+    /// Learning-rate multiplier for the MoE routers, which in our runs stay near their initialisation at the common
+    /// rate (docs/shipped-model.md). Other than 1, the routers get their own optimizer group without weight decay.
+    /// </summary>
+    public double RouterLearningRateScale { get; init; } = 1;
+
     /// <summary>Largest global gradient norm; gradients are scaled down to it.</summary>
     public double GradientClipNorm { get; init; } = 1.0;
 
@@ -59,6 +65,7 @@ public sealed record TrainerOptions
         Require(Beta1 is >= 0 and < 1, nameof(Beta1), "must be in [0, 1)");
         Require(Beta2 is >= 0 and < 1, nameof(Beta2), "must be in [0, 1)");
         Require(Epsilon > 0, nameof(Epsilon), "must be positive");
+        Require(RouterLearningRateScale > 0 && double.IsFinite(RouterLearningRateScale), nameof(RouterLearningRateScale), "must be positive and finite");
         Require(GradientClipNorm > 0, nameof(GradientClipNorm), "must be positive");
         Require(AccumulationSteps >= 1, nameof(AccumulationSteps), "must be at least 1");
         Require(MaxLogitScale > 1, nameof(MaxLogitScale), "must exceed 1");

@@ -87,6 +87,47 @@ public sealed class ContrastiveTrainerTests : IDisposable
     }
 
     [Fact]
+    public void ARouterLearningRateScale_MovesOnlyTheRoutersFurtherInAStep()
+    {
+        EncoderConfig config = TestConfigs.Micro with { Dropout = 0, ExpertDropout = 0 };
+        var tokenizer = new ProductTokenizer(TokenizerOptions.For(config));
+        (float Router, float Other) Moves(double scale)
+        {
+            // Warm-up of 1 step: the first step runs at the peak rate (times the scale for the routers).
+            var options = new TrainerOptions { PeakLearningRate = 1e-3, WarmupSteps = 0, TotalSteps = 4, RouterLearningRateScale = scale };
+            using var trainer = new ContrastiveTrainer(new MultimodalEncoder(config, seed: 7), options, ownsModel: true);
+            var named = trainer.Model.named_parameters().ToList();
+            var before = named.Select(p => p.parameter.detach().clone()).ToList();
+            Step(trainer, tokenizer, 0);
+            float router = 0, other = 0;
+            for (int i = 0; i < named.Count; i++)
+            {
+                using var scope = torch.NewDisposeScope();
+                float moved = (named[i].parameter.detach() - before[i]).abs().max().item<float>();
+                if (named[i].name.EndsWith(".router", StringComparison.Ordinal))
+                {
+                    router = Math.Max(router, moved);
+                }
+                else
+                {
+                    other = Math.Max(other, moved);
+                }
+            }
+
+            before.ForEach(t => t.Dispose());
+            return (router, other);
+        }
+
+        var plain = Moves(1);
+        var scaled = Moves(10);
+
+        // Adam's first update is about lr x sign(gradient) per element: 1e-3 for everything, 1e-2 for scaled routers.
+        Assert.InRange(plain.Router, 5e-4, 1.5e-3);
+        Assert.InRange(scaled.Router, 5e-3, 1.5e-2);
+        Assert.Equal(plain.Other, scaled.Other, 6);
+    }
+
+    [Fact]
     public void ResumedTraining_MatchesAnUninterruptedRun()
     {
         EncoderConfig config = TestConfigs.Micro with { Dropout = 0.1, ExpertDropout = 0.2 };
