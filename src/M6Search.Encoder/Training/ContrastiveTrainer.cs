@@ -120,7 +120,10 @@ public sealed class ContrastiveTrainer : IDisposable
     /// <summary>Restores a trainer, its model, optimizer and random streams from a checkpoint.</summary>
     /// <param name="checkpointPath">A file written by <see cref="SaveCheckpoint"/>.</param>
     /// <param name="device">Where to continue (CPU when null).</param>
-    /// <param name="options">Replaces the stored trainer settings (for example a longer TotalSteps); null keeps them.</param>
+    /// <param name="options">
+    /// Replaces the stored trainer settings (for example a longer TotalSteps), except the router learning-rate scale,
+    /// which shapes the optimizer state and so is always the checkpoint's; null keeps them all.
+    /// </param>
     /// <param name="logger">Logger for the new trainer.</param>
     /// <exception cref="ModelFileException">The checkpoint is missing, corrupt or incompatible.</exception>
     public static ResumedTraining Resume(string checkpointPath, Device? device = null, TrainerOptions? options = null, ILogger? logger = null)
@@ -131,7 +134,9 @@ public sealed class ContrastiveTrainer : IDisposable
         try
         {
             ModelFile.LoadWeights(encoder, model, checkpointPath, header.Config.Name);
-            trainer = new ContrastiveTrainer(encoder, options ?? header.Options, device, logger, ownsModel: true);
+            // The router scale decides how many optimizer groups there are, so it always comes from the checkpoint.
+            TrainerOptions resumed = options is null ? header.Options : options with { RouterLearningRateScale = header.Options.RouterLearningRateScale };
+            trainer = new ContrastiveTrainer(encoder, resumed, device, logger, ownsModel: true);
             trainer.RestoreState(checkpointPath, header.Step, optimizer, random);
             TrainerLog.Resumed(trainer._logger, checkpointPath, header.Step);
             return new ResumedTraining(trainer, header.DataPosition);
