@@ -128,6 +128,27 @@ public sealed class ContrastiveTrainerTests : IDisposable
     }
 
     [Fact]
+    public void AResume_KeepsTheCheckpointsRouterLearningRateScale_EvenWhenTheNewOptionsDoNotSayIt()
+    {
+        EncoderConfig config = TestConfigs.Micro with { Dropout = 0, ExpertDropout = 0 };
+        var tokenizer = new ProductTokenizer(TokenizerOptions.For(config));
+        string checkpoint = _directory.File("routers.m6ckpt");
+        var options = new TrainerOptions { PeakLearningRate = 1e-3, WarmupSteps = 0, TotalSteps = 4, RouterLearningRateScale = 10 };
+        using (var trainer = new ContrastiveTrainer(new MultimodalEncoder(config, seed: 7), options, ownsModel: true))
+        {
+            Step(trainer, tokenizer, 0);
+            trainer.SaveCheckpoint(checkpoint, DataPosition.Start(1));
+        }
+
+        ResumedTraining resumed = ContrastiveTrainer.Resume(checkpoint, options: options with { RouterLearningRateScale = 1, TotalSteps = 8 });
+        using ContrastiveTrainer again = resumed.Trainer;
+
+        Assert.Equal(10, again.Options.RouterLearningRateScale);
+        Assert.Equal(8, again.Options.TotalSteps);
+        Step(again, tokenizer, 1);
+    }
+
+    [Fact]
     public void ResumedTraining_MatchesAnUninterruptedRun()
     {
         EncoderConfig config = TestConfigs.Micro with { Dropout = 0.1, ExpertDropout = 0.2 };
