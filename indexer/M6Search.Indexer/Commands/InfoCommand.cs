@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using M6Search.Encoder.Model;
 using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
 using TorchSharp;
@@ -12,9 +13,6 @@ namespace M6Search.Indexer.Commands;
 /// </summary>
 public static class InfoCommand
 {
-    // A normal truncated at two standard deviations keeps 0.880 of the untruncated standard deviation.
-    private const double TwoSigmaTruncatedStdRatio = 0.8796;
-
     public static Command Create()
     {
         var device = CommonOptions.Device();
@@ -56,7 +54,7 @@ public static class InfoCommand
             Console.WriteLine($"  trained {provenance.Steps} steps on {provenance.Device}: {provenance.Command}");
         }
 
-        double initStd = Math.Sqrt(config.InitScale / config.ModelDim) * TwoSigmaTruncatedStdRatio;
+        double initStd = SwitchInit.ExpectedStd(config.ModelDim, config.InitScale);
         foreach (var (layer, index) in encoder.Layers.Select((l, i) => (l, i)).Where(p => p.l.Moe is not null))
         {
             using var scope = torch.NewDisposeScope();

@@ -206,7 +206,7 @@ public static class TrainCommand
                         ["final_loss_mean_last_50"] = tail.Average(c => c.Loss),
                         ["final_accuracy_mean_last_50"] = tail.Average(c => c.Accuracy),
                     },
-                    Notes = string.Join("; ", new[] { initNote, position.Grouping is { } g ? $"batches grouped by {Describe(g)}" : null }.OfType<string>()) is { Length: > 0 } notes ? notes : null,
+                    Notes = JoinNotes(initNote, position.Grouping is { } g ? $"batches grouped by {Describe(g)}" : null),
                 };
                 trainer.ExportModel(modelPath, provenance);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -257,6 +257,9 @@ public static class TrainCommand
                 }, cancellationToken);
             });
     }
+
+    private static string? JoinNotes(params string?[] notes) =>
+        notes.OfType<string>().ToList() is { Count: > 0 } present ? string.Join("; ", present) : null;
 
     private static string Describe(BatchGrouping? grouping) =>
         grouping is null ? "none" : $"{grouping.Fields} in runs of {grouping.GroupSize}";

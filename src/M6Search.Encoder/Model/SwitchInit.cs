@@ -19,6 +19,16 @@ public static class SwitchInit
     public static void TruncatedNormal(Tensor weight, long fanIn, double scale, Generator? generator) =>
         TwoSigmaTruncatedNormal(weight, Math.Sqrt(scale / fanIn), generator);
 
+    /// <summary>
+    /// The standard deviation that <see cref="TruncatedNormal"/> actually produces: sqrt(scale / fan_in) times that of a
+    /// standard normal truncated at two standard deviations (about 0.880).
+    /// </summary>
+    public static double ExpectedStd(long fanIn, double scale)
+    {
+        double density = Math.Exp(-2) / Math.Sqrt(2 * Math.PI);
+        return Math.Sqrt(scale / fanIn) * Math.Sqrt(1 - (2 * 2 * density / TwoSigmaErf));
+    }
+
     /// <summary>Fills an embedding table in place (std 0.02, truncated at two standard deviations).</summary>
     public static void Embedding(Tensor weight, Generator? generator) => TwoSigmaTruncatedNormal(weight, 0.02, generator);
 

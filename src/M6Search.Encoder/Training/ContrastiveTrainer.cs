@@ -28,6 +28,10 @@ public sealed class ContrastiveTrainer : IDisposable
     private readonly ILogger _logger;
     private readonly bool _ownsModel;
     private readonly AdamW _optimizer;
+
+    // Multiplier of the scheduled learning rate for each optimizer group, in group order.
+    private readonly double[] _groupLearningRateScales;
+
     private readonly List<Parameter> _parameters;
     private readonly WarmupCosineSchedule _schedule;
     private readonly TokenizerOptions _tokenizer;
@@ -87,9 +91,11 @@ public sealed class ContrastiveTrainer : IDisposable
             new(decay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false),
             new(noDecay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false),
         };
+        _groupLearningRateScales = [1, 1];
         if (ownRouterGroup)
         {
             groups.Add(new(routers, options.PeakLearningRate * options.RouterLearningRateScale, options.Beta1, options.Beta2, options.Epsilon, 0, false, false));
+            _groupLearningRateScales = [1, 1, options.RouterLearningRateScale];
         }
 
         _optimizer = torch.optim.AdamW(
@@ -233,11 +239,10 @@ public sealed class ContrastiveTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         long step = _step;
         double learningRate = _schedule.LearningRateAt(step);
-        var paramGroups = _optimizer.ParamGroups.Cast<ParamGroup>().ToList();
-        for (int g = 0; g < paramGroups.Count; g++)
+        int group = 0;
+        foreach (ParamGroup paramGroup in _optimizer.ParamGroups.Cast<ParamGroup>())
         {
-            // Group 2, when present, holds the routers (see the constructor).
-            paramGroups[g].LearningRate = g == 2 ? learningRate * _options.RouterLearningRateScale : learningRate;
+            paramGroup.LearningRate = learningRate * _groupLearningRateScales[group++];
         }
 
         _model.train();
