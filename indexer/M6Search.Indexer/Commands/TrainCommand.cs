@@ -27,6 +27,7 @@ public static class TrainCommand
         var output = new Option<FileInfo>("--out") { Description = "Model file to write (.m6model).", Required = true };
         var config = new Option<string>("--config") { Description = "Model size: tiny, small or base; add -dense for the dense ablation (e.g. small-dense).", DefaultValueFactory = _ => "small" };
         var groups = new Option<int>("--expert-groups") { Description = "M6-T expert prototyping: experts split into K groups, top-1 in each (1 = Switch top-1).", DefaultValueFactory = _ => 1 };
+        var patchStem = new Option<PatchStem>("--patch-stem") { Description = "How pixels become patch tokens: Linear (ViT patch projection) or Conv (3x3 stride-2 convolutional stem).", DefaultValueFactory = _ => PatchStem.Linear };
         var steps = new Option<long>("--steps") { Description = "Optimizer steps to train for (in total, counting resumed ones).", DefaultValueFactory = _ => 3000 };
         var batch = new Option<int>("--batch") { Description = "Image-text pairs per step (in-batch negatives).", DefaultValueFactory = _ => 128 };
         var accumulation = new Option<int>("--accumulation") { Description = "Micro-batches per step (gradient accumulation).", DefaultValueFactory = _ => 1 };
@@ -52,7 +53,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
-            data, output, config, groups, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
+            data, output, config, groups, patchStem, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
             dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, routerLr, device,
         };
 
@@ -127,7 +128,7 @@ public static class TrainCommand
                 });
                 position = DataPosition.Start(parse.GetValue(seed), grouping);
                 initNote = $"initialised from {initFrom.Name} ({initHeader.ModelVersion}, {initHeader.Provenance?.Steps ?? 0} steps)";
-                Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config and --expert-groups do not apply)");
+                Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config, --expert-groups and --patch-stem do not apply)");
             }
             else
             {
@@ -136,6 +137,12 @@ public static class TrainCommand
                 if (expertGroups > 1)
                 {
                     encoderConfig = encoderConfig with { ExpertGroups = expertGroups, Name = $"{encoderConfig.Name}-proto{expertGroups}" };
+                }
+
+                PatchStem stem = parse.GetValue(patchStem);
+                if (stem != encoderConfig.PatchStem)
+                {
+                    encoderConfig = encoderConfig with { PatchStem = stem, Name = $"{encoderConfig.Name}-{stem.ToString().ToLowerInvariant()}stem" };
                 }
 
                 encoderConfig = encoderConfig with

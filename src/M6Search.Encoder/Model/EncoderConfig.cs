@@ -18,6 +18,10 @@ public sealed record EncoderConfig
     /// <summary>Side in pixels of one image patch (one token); must divide <see cref="ImageSize"/>.</summary>
     public int PatchSize { get; init; } = 8;
 
+    /// <summary>How pixels become patch tokens: a linear patch projection (ViT) or a convolutional stem.</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<PatchStem>))]
+    public PatchStem PatchStem { get; init; } = PatchStem.Linear;
+
     /// <summary>Width of the residual stream.</summary>
     public int ModelDim { get; init; } = 128;
 
@@ -180,6 +184,9 @@ public sealed record EncoderConfig
         Require(!string.IsNullOrWhiteSpace(Name), nameof(Name), "must not be empty");
         Require(ImageSize > 0, nameof(ImageSize), "must be positive");
         Require(PatchSize > 0 && ImageSize % PatchSize == 0, nameof(PatchSize), $"must divide ImageSize ({ImageSize})");
+        Require(Enum.IsDefined(PatchStem), nameof(PatchStem), "must be Linear or Conv");
+        Require(PatchStem != PatchStem.Conv || (PatchSize >= 2 && (PatchSize & (PatchSize - 1)) == 0), nameof(PatchStem),
+            $"Conv needs a PatchSize that is a power of two of at least 2 (got {PatchSize})");
         Require(ModelDim > 0, nameof(ModelDim), "must be positive");
         Require(Layers > 0, nameof(Layers), "must be positive");
         Require(Heads > 0 && ModelDim % Heads == 0, nameof(Heads), $"must divide ModelDim ({ModelDim})");

@@ -63,7 +63,7 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
 
         using var init = new Generator(seed, torch.CPU);
         int d = config.ModelDim;
-        _patchEmbedding = new PatchEmbedding("patch_embedding", config.PatchSize, d, config.InitScale, Precision, init);
+        _patchEmbedding = new PatchEmbedding("patch_embedding", config.PatchStem, config.PatchSize, d, config.InitScale, Precision, init);
         _tokenEmbedding = nn.Embedding(config.VocabSize, d);
         SwitchInit.Embedding(_tokenEmbedding.weight!, init);
         _imagePositions = new Parameter(torch.empty(config.PatchCount, d));

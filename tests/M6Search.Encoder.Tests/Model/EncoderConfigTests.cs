@@ -62,6 +62,7 @@ public sealed class EncoderConfigTests
     [InlineData(nameof(EncoderConfig.Heads))]
     [InlineData(nameof(EncoderConfig.ExpertGroups))]
     [InlineData(nameof(EncoderConfig.Dropout))]
+    [InlineData(nameof(EncoderConfig.PatchStem))]
     public void Validate_NamesTheBadField(string field)
     {
         EncoderConfig bad = field switch
@@ -69,11 +70,25 @@ public sealed class EncoderConfigTests
             nameof(EncoderConfig.PatchSize) => EncoderConfig.Tiny with { PatchSize = 7 },
             nameof(EncoderConfig.Heads) => EncoderConfig.Tiny with { Heads = 3 },
             nameof(EncoderConfig.ExpertGroups) => EncoderConfig.Tiny with { ExpertGroups = 3 },
+            nameof(EncoderConfig.PatchStem) => EncoderConfig.Tiny with { ImageSize = 60, PatchSize = 6, PatchStem = PatchStem.Conv },
             _ => EncoderConfig.Tiny with { Dropout = 1.5 },
         };
 
         var error = Assert.Throws<ArgumentException>(bad.Validate);
         Assert.Equal(field, error.ParamName);
         Assert.Contains(field, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AConfigWrittenBeforeThePatchStemExisted_ReadsAsTheLinearStem()
+    {
+        string json = System.Text.Json.JsonSerializer.Serialize(EncoderConfig.Tiny with { PatchStem = PatchStem.Conv });
+        Assert.Contains("\"PatchStem\":\"Conv\"", json, StringComparison.Ordinal);
+        string older = json.Replace(",\"PatchStem\":\"Conv\"", string.Empty, StringComparison.Ordinal);
+        Assert.DoesNotContain("PatchStem", older, StringComparison.Ordinal);
+
+        EncoderConfig? read = System.Text.Json.JsonSerializer.Deserialize<EncoderConfig>(older);
+
+        Assert.Equal(EncoderConfig.Tiny, read);
     }
 }

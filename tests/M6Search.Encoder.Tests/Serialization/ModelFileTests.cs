@@ -13,13 +13,16 @@ public sealed class ModelFileTests : IDisposable
 {
     private readonly TempDirectory _directory = new();
 
-    [Fact]
-    public void SaveThenLoad_GivesIdenticalEmbeddings()
+    [Theory]
+    [InlineData(PatchStem.Linear)]
+    [InlineData(PatchStem.Conv)]
+    public void SaveThenLoad_GivesIdenticalEmbeddings(PatchStem stem)
     {
+        EncoderConfig config = TestConfigs.Micro with { PatchStem = stem };
         string path = _directory.File("model.m6model");
         string[] texts = ["white bumpy coffee cup", "凹凸的咖啡杯", "red dress"];
         float[][] images = [RandomImage(1), RandomImage(2)];
-        using var model = new MultimodalEncoder(TestConfigs.Micro, seed: 21);
+        using var model = new MultimodalEncoder(config, seed: 21);
         var provenance = new TrainingProvenance { Command = "m6 train --config micro", Steps = 3, Metrics = new Dictionary<string, double> { ["loss"] = 1.5 } };
         ModelFileHeader written = ModelFile.Save(path, model, provenance: provenance);
         using var original = new MoeProductEncoder(model, new ProductTokenizer(written.Tokenizer), written.ModelVersion, torch.CPU);
@@ -30,7 +33,7 @@ public sealed class ModelFileTests : IDisposable
         Assert.Equal(original.EmbedTexts(texts), loaded.EmbedTexts(texts));
         Assert.Equal(original.EmbedImages(images), loaded.EmbedImages(images));
         ModelFileHeader header = ModelFile.ReadHeader(path);
-        Assert.Equal(TestConfigs.Micro, header.Config);
+        Assert.Equal(config, header.Config);
         Assert.Equal(3, header.Provenance!.Steps);
         Assert.Equal(1.5, header.Provenance.Metrics!["loss"]);
         Assert.StartsWith("micro-", header.ModelVersion, StringComparison.Ordinal);
