@@ -48,7 +48,7 @@ public static class InfoCommand
         using var encoder = loaded.Model;
         var header = loaded.Header;
         var config = encoder.Config;
-        Console.WriteLine($"model {path}: version {header.ModelVersion}, config {config.Name} ({config.Layers} layers, d {config.ModelDim}, {config.Experts} experts in {config.ExpertGroups} group(s), {config.ImageSize} px in {config.PatchSize} px patches)");
+        Console.WriteLine($"model {path}: version {header.ModelVersion}, config {config.Name} ({config.Layers} layers, d {config.ModelDim}, {config.Experts} experts in {config.ExpertGroups} group(s), {config.ImageSize} px in {config.PatchSize} px patches, {config.PatchStem.ToString().ToLowerInvariant()} patch stem)");
         if (header.Provenance is { } provenance)
         {
             Console.WriteLine($"  trained {provenance.Steps} steps on {provenance.Device}: {provenance.Command}");

@@ -49,12 +49,13 @@ public static class TrainCommand
         };
         var routerLr = new Option<double>("--router-lr-scale") { Description = "Learning-rate multiplier for the MoE routers (other than 1: their own optimizer group, no weight decay).", DefaultValueFactory = _ => 1 };
         var groupSize = new Option<int>("--group-size") { Description = "Products per --group-by run.", DefaultValueFactory = _ => 8 };
+        var timeLimit = new Option<double?>("--time-limit") { Description = "Stop after this many minutes of training (checkpoint and model written; the schedule still spans --steps)." };
         var device = CommonOptions.Device();
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
             data, output, config, groups, patchStem, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
-            dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, routerLr, device,
+            dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, routerLr, timeLimit, device,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -64,6 +65,7 @@ public static class TrainCommand
                 torch.set_num_threads(t);
             }
 
+            TimeSpan? budget = TimeLimitOf(parse.GetValue(timeLimit));
             string modelPath = parse.GetValue(output)!.FullName;
             string checkpointPath = modelPath + ".ckpt";
             string metricsPath = Path.ChangeExtension(modelPath, ".metrics.csv");
@@ -182,7 +184,7 @@ public static class TrainCommand
                 TrainingStepMetrics? last = null;
                 using (var metrics = MetricsCsv.Open(metricsPath, trainer.Step))
                 {
-                    var loopOptions = new TrainingLoopOptions { TotalSteps = totalSteps, CheckpointPath = checkpointPath, CheckpointEvery = parse.GetValue(checkpointEvery) };
+                    var loopOptions = new TrainingLoopOptions { TotalSteps = totalSteps, CheckpointPath = checkpointPath, CheckpointEvery = parse.GetValue(checkpointEvery), TimeLimit = budget };
                     void OnStep(TrainingStepMetrics m, DataPosition p)
                     {
                         metrics.Append(m);
@@ -215,6 +217,11 @@ public static class TrainCommand
                     },
                     Notes = JoinNotes(initNote, position.Grouping is { } g ? $"batches grouped by {Describe(g)}" : null),
                 };
+                if (trainer.Step < totalSteps)
+                {
+                    Console.Error.WriteLine($"time limit of {parse.GetValue(timeLimit)} minutes reached at step {trainer.Step} of {totalSteps}; --resume continues the run");
+                }
+
                 trainer.ExportModel(modelPath, provenance);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"wrote {modelPath} ({new FileInfo(modelPath).Length / 1e6:F1} MB) after {trainer.Step} steps; last step: {last?.ToLogLine()}"));
@@ -264,6 +271,13 @@ public static class TrainCommand
                 }, cancellationToken);
             });
     }
+
+    private static TimeSpan? TimeLimitOf(double? minutes) => minutes switch
+    {
+        null => null,
+        > 0 and <= 10_000_000 => TimeSpan.FromMinutes(minutes.Value),
+        _ => throw new ArgumentException($"--time-limit must be a positive number of minutes, got {minutes}."),
+    };
 
     private static string? JoinNotes(params string?[] notes) =>
         notes.OfType<string>().ToList() is { Count: > 0 } present ? string.Join("; ", present) : null;

@@ -6,7 +6,8 @@ namespace M6Search.Encoder.Training;
 
 /// <summary>
 /// Drives a <see cref="ContrastiveTrainer"/> over a <see cref="PairBatchSampler"/> until the planned step, writing a
-/// checkpoint every <see cref="TrainingLoopOptions.CheckpointEvery"/> steps, at the end, and when cancelled.
+/// checkpoint every <see cref="TrainingLoopOptions.CheckpointEvery"/> steps, at the end, when its time limit is spent,
+/// and when cancelled.
 /// Synchronous on purpose: each step computes inside one dispose scope.
 /// </summary>
 public static class TrainingLoop
@@ -26,8 +27,14 @@ public static class TrainingLoop
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(options);
         DataPosition position = start;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (trainer.Step < options.TotalSteps)
         {
+            if (options.TimeLimit is { } limit && clock.Elapsed >= limit)
+            {
+                break;
+            }
+
             if (cancellationToken.IsCancellationRequested)
             {
                 trainer.SaveCheckpoint(options.CheckpointPath, position);

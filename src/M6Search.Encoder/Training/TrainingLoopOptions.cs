@@ -11,4 +11,10 @@ public sealed record TrainingLoopOptions
 
     /// <summary>Steps between checkpoints; 0 writes one only at the end or on cancellation.</summary>
     public int CheckpointEvery { get; init; } = 200;
+
+    /// <summary>
+    /// Wall-clock budget for this run: when it is spent the loop stops before the next step, checkpoints, and returns
+    /// as if it had reached <see cref="TotalSteps"/> (the learning-rate schedule is not shortened). Null: no limit.
+    /// </summary>
+    public TimeSpan? TimeLimit { get; init; }
 }

@@ -25,6 +25,7 @@ public sealed partial class M6InfoTests
         Assert.True(process.ExitCode == 0, $"m6 info exited {process.ExitCode}:\n{output}{await error}");
 
         Assert.Contains("config tiny (4 layers, d 128, 8 experts", output, StringComparison.Ordinal);
+        Assert.Contains("64 px in 8 px patches, linear patch stem", output, StringComparison.Ordinal);
         // tiny has MoE feed-forwards in layers 1 and 3; each line gives the std and 8 row norms, all positive and finite.
         var routers = RouterLine().Matches(output);
         Assert.Equal(["1", "3"], routers.Select(m => m.Groups["layer"].Value));

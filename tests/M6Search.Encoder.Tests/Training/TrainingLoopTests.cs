@@ -80,6 +80,32 @@ public sealed class TrainingLoopTests
         }
     }
 
+    [Fact]
+    public async Task ALoopWhoseTimeLimitIsSpent_StopsBeforeTheNextStep_AndCheckpointsWhereItStopped()
+    {
+        using var folder = PairDatasetTests.TrainingFolder.Create(products: 8);
+        using var scratch = new TempDirectory();
+        EncoderConfig config = TestConfigs.Micro;
+        var dataset = await PairDataset.LoadAsync(folder.Path, config.ImageSize, new ImageLoader());
+        var sampler = new PairBatchSampler(dataset, batchSize: 4);
+        string checkpoint = scratch.File("limited.ckpt");
+        using var trainer = new ContrastiveTrainer(new MultimodalEncoder(config, seed: 1), new TrainerOptions { WarmupSteps = 1, TotalSteps = 10 }, ownsModel: true);
+
+        // A zero budget is spent before the first step: nothing trains, and the checkpoint says so.
+        DataPosition end = TrainingLoop.Run(
+            trainer, sampler, dataset, new ProductTokenizer(TokenizerOptions.For(config)), DataPosition.Start(1),
+            new TrainingLoopOptions { TotalSteps = 10, CheckpointPath = checkpoint, CheckpointEvery = 0, TimeLimit = TimeSpan.Zero });
+
+        Assert.Equal(0, trainer.Step);
+        Assert.Equal(DataPosition.Start(1), end);
+        ResumedTraining resumed = ContrastiveTrainer.Resume(checkpoint);
+        using (resumed.Trainer)
+        {
+            Assert.Equal(0, resumed.Trainer.Step);
+            Assert.Equal(DataPosition.Start(1), resumed.Position);
+        }
+    }
+
     private static float[][] Weights(MultimodalEncoder model) =>
         model.parameters().Select(p => p.detach().cpu().data<float>().ToArray()).ToArray();
 }
