@@ -10,6 +10,7 @@
 #   CONFIG (tiny)  STEPS (12500)  BATCH (128)  LR (1e-3)  WARMUP (75)  SEED (1)  TRAIN_MINUTES (6)
 #   PRODUCTS (20000: the training catalog, synth seed 7)  PAIRS_PER_PRODUCT (2)  EXTRA_TRAIN_ARGS ("")
 #   DEVICE (cuda)  OUT (./gpu-out)  WORK (/tmp/m6gpu)
+#   TORCH_LIB (the folder with libtorch; default: the lib folder of the machine's PyTorch)
 # The evaluation catalogs are the ones docs/shipped-model.md reports on: validation (seed 4242) and unseen
 # (seed 20261122), 5,000 products each.
 set -euo pipefail
@@ -35,11 +36,13 @@ run() {
   if [ ! -x "$m6" ]; then
     tar xJf "$root/.gpu/m6.tar.xz" -C "$work"
   fi
-  if [ "$device" = cuda ]; then
-    local torch_lib
+  local torch_lib=${TORCH_LIB:-}
+  if [ -z "$torch_lib" ]; then
     torch_lib=$(python3 -c 'import torch, os; print(os.path.join(os.path.dirname(torch.__file__), "lib"))')
-    export LD_LIBRARY_PATH="$torch_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
-    command -v nvidia-smi > /dev/null && nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv > "$out/gpu.txt"
+  fi
+  export LD_LIBRARY_PATH="$torch_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+  if command -v nvidia-smi > /dev/null; then
+    nvidia-smi --query-gpu=name,memory.total,driver_version --format=csv > "$out/gpu.txt"
   fi
 
   local log="$out/run.log"
