@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using M6Search.Deploy.Tests.Support;
@@ -11,18 +10,9 @@ public sealed partial class M6InfoTests
     public async Task InfoWithAModel_DescribesTheFile_AndEachMoeLayersRouterAgainstItsInitialisation()
     {
         string model = Path.Combine(RepositoryLayout.Root, "models", "m6-tiny.m6model");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in new[] { M6Help.AssemblyPath, "info", "--device", "cpu", "--model", model })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, $"m6 info exited {process.ExitCode}:\n{output}{await error}");
+        ProcessRun run = await ProcessRun.RunAsync("dotnet", [M6Help.AssemblyPath, "info", "--device", "cpu", "--model", model], TimeSpan.FromMinutes(2));
+        string output = run.Output;
+        Assert.True(run.ExitCode == 0, $"m6 info exited {run.ExitCode}:\n{output}{run.Error}");
 
         Assert.Contains("config tiny (4 layers, d 128, 8 experts", output, StringComparison.Ordinal);
         Assert.Contains("64 px in 8 px patches, linear patch stem", output, StringComparison.Ordinal);

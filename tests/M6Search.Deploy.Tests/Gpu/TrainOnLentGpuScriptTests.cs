@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using M6Search.Deploy.Tests.Commands;
 using M6Search.Deploy.Tests.Support;
 
@@ -43,17 +42,7 @@ public sealed class TrainOnLentGpuScriptTests
 
     private static async Task<(int ExitCode, string Output)> Bash(params string[] arguments)
     {
-        var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        string output = await process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, output + await error);
+        ProcessRun run = await ProcessRun.RunAsync("bash", arguments, TimeSpan.FromSeconds(30));
+        return (run.ExitCode, run.Output + run.Error);
     }
 }
