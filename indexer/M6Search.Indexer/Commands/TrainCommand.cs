@@ -28,6 +28,8 @@ public static class TrainCommand
         var config = new Option<string>("--config") { Description = "Model size: tiny, small or base; add -dense for the dense ablation (e.g. small-dense).", DefaultValueFactory = _ => "small" };
         var groups = new Option<int>("--expert-groups") { Description = "M6-T expert prototyping: experts split into K groups, top-1 in each (1 = Switch top-1).", DefaultValueFactory = _ => 1 };
         var patchStem = new Option<PatchStem>("--patch-stem") { Description = "How pixels become patch tokens: Linear (ViT patch projection) or Conv (3x3 stride-2 convolutional stem).", DefaultValueFactory = _ => PatchStem.Linear };
+        var imageSize = new Option<int?>("--image-size") { Description = "Image side in pixels the encoder reads (default: the config's; tiny and small 64, base 128)." };
+        var patchSize = new Option<int?>("--patch-size") { Description = "Patch side in pixels, one token each; must divide --image-size (default: the config's, or image size / 8 with --image-size)." };
         var steps = new Option<long>("--steps") { Description = "Optimizer steps to train for (in total, counting resumed ones).", DefaultValueFactory = _ => 3000 };
         var batch = new Option<int>("--batch") { Description = "Image-text pairs per step (in-batch negatives).", DefaultValueFactory = _ => 128 };
         var accumulation = new Option<int>("--accumulation") { Description = "Micro-batches per step (gradient accumulation).", DefaultValueFactory = _ => 1 };
@@ -54,7 +56,7 @@ public static class TrainCommand
 
         var command = new Command("train", "Train the MoE multimodal encoder contrastively on image-text pairs.")
         {
-            data, output, config, groups, patchStem, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
+            data, output, config, groups, patchStem, imageSize, patchSize, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
             dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, routerLr, timeLimit, device,
         };
 
@@ -130,7 +132,7 @@ public static class TrainCommand
                 });
                 position = DataPosition.Start(parse.GetValue(seed), grouping);
                 initNote = $"initialised from {initFrom.Name} ({initHeader.ModelVersion}, {initHeader.Provenance?.Steps ?? 0} steps)";
-                Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config, --expert-groups and --patch-stem do not apply)");
+                Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config, --expert-groups, --patch-stem, --image-size and --patch-size do not apply)");
             }
             else
             {
@@ -139,6 +141,16 @@ public static class TrainCommand
                 if (expertGroups > 1)
                 {
                     encoderConfig = encoderConfig with { ExpertGroups = expertGroups, Name = $"{encoderConfig.Name}-proto{expertGroups}" };
+                }
+
+                if (parse.GetValue(imageSize) is { } side)
+                {
+                    int patch = parse.GetValue(patchSize) ?? Math.Max(1, side / 8);
+                    encoderConfig = encoderConfig with { ImageSize = side, PatchSize = patch, Name = $"{encoderConfig.Name}-{side}px{patch}" };
+                }
+                else if (parse.GetValue(patchSize) is { } patch && patch != encoderConfig.PatchSize)
+                {
+                    encoderConfig = encoderConfig with { PatchSize = patch, Name = $"{encoderConfig.Name}-p{patch}" };
                 }
 
                 PatchStem stem = parse.GetValue(patchStem);
