@@ -112,6 +112,7 @@ public static class TrainCommand
                 var resumed = ContrastiveTrainer.Resume(checkpointPath, target, trainerOptions);
                 trainer = resumed.Trainer;
                 position = resumed.Position;
+                initNote = trainer.Lineage;
                 if (grouping is not null && grouping != position.Grouping)
                 {
                     throw new InvalidOperationException(
@@ -131,7 +132,7 @@ public static class TrainCommand
                     TrainCapacityFactor = parse.GetValue(capacity) ?? c.TrainCapacityFactor,
                 });
                 position = DataPosition.Start(parse.GetValue(seed), grouping);
-                initNote = $"initialised from {initFrom.Name} ({initHeader.ModelVersion}, {initHeader.Provenance?.Steps ?? 0} steps)";
+                initNote = trainer.Lineage;
                 Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config, --expert-groups, --patch-stem, --image-size and --patch-size do not apply)");
             }
             else

@@ -30,6 +30,9 @@ public sealed record CheckpointHeader
     /// <summary>Trainer settings.</summary>
     public required TrainerOptions Options { get; init; }
 
+    /// <summary>Where the weights came from before step 0 (<see cref="ContrastiveTrainer.Lineage"/>); null for a fresh start.</summary>
+    public string? Lineage { get; init; }
+
     /// <summary>Lower-case hex SHA-256 of each binary entry, by entry name.</summary>
     public required IReadOnlyDictionary<string, string> EntrySha256 { get; init; }
 }

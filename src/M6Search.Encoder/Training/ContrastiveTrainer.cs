@@ -144,6 +144,7 @@ public sealed class ContrastiveTrainer : IDisposable
             TrainerOptions resumed = options is null ? header.Options : options with { RouterLearningRateScale = header.Options.RouterLearningRateScale };
             trainer = new ContrastiveTrainer(encoder, resumed, device, logger, ownsModel: true);
             trainer.RestoreState(checkpointPath, header.Step, optimizer, random);
+            trainer.Lineage = header.Lineage;
             TrainerLog.Resumed(trainer._logger, checkpointPath, header.Step);
             return new ResumedTraining(trainer, header.DataPosition);
         }
@@ -212,7 +213,13 @@ public sealed class ContrastiveTrainer : IDisposable
         encoder.train();
         try
         {
-            return new ContrastiveTrainer(encoder, options with { Tokenizer = loaded.Header.Tokenizer }, device, logger, ownsModel: true);
+            ModelFileHeader from = loaded.Header;
+            string lineage = $"initialised from {Path.GetFileName(modelPath)} ({from.ModelVersion}, {from.Provenance?.Steps ?? 0} steps"
+                + (from.Provenance?.Notes is { } earlier ? $"; that model: {earlier})" : ")");
+            return new ContrastiveTrainer(encoder, options with { Tokenizer = loaded.Header.Tokenizer }, device, logger, ownsModel: true)
+            {
+                Lineage = lineage,
+            };
         }
         catch
         {
@@ -320,6 +327,13 @@ public sealed class ContrastiveTrainer : IDisposable
     }
 
     /// <summary>
+    /// Where the weights came from before step 0: set by <see cref="InitializeFrom"/> (the model file, its version and
+    /// steps, and that model's own lineage), kept in checkpoints and restored by <see cref="Resume"/>; null for a run
+    /// that started from fresh weights.
+    /// </summary>
+    public string? Lineage { get; private set; }
+
+    /// <summary>
     /// Writes a checkpoint (atomically): weights, optimizer state, step, random streams and
     /// <paramref name="dataPosition"/>; <see cref="Resume"/> continues from it exactly.
     /// </summary>
@@ -363,6 +377,7 @@ public sealed class ContrastiveTrainer : IDisposable
             Config = _model.Config,
             Tokenizer = _tokenizer,
             Options = _options,
+            Lineage = Lineage,
             EntrySha256 = new Dictionary<string, string>(),
         };
         TrainingCheckpoint.Write(path, header, model, optimizer, random);

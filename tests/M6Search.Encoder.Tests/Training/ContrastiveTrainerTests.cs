@@ -268,6 +268,36 @@ public sealed class ContrastiveTrainerTests : IDisposable
     }
 
     [Fact]
+    public void A_run_initialised_from_a_model_file_names_it_and_keeps_that_lineage_across_a_resume()
+    {
+        EncoderConfig config = TestConfigs.Micro;
+        var options = new TrainerOptions { PeakLearningRate = 1e-3, WarmupSteps = 1, TotalSteps = 4 };
+        var tokenizer = new ProductTokenizer(TokenizerOptions.For(config));
+        string modelPath = _directory.File("parent.m6model");
+        string version;
+        using (var first = new ContrastiveTrainer(new MultimodalEncoder(config, seed: 3), options, ownsModel: true))
+        {
+            Step(first, tokenizer, 0);
+            version = first.ExportModel(modelPath, new TrainingProvenance { Steps = 7, Notes = "batches grouped by color" }).ModelVersion;
+            Assert.Null(first.Lineage);
+        }
+
+        string checkpoint = _directory.File("child.ckpt");
+        using (ContrastiveTrainer child = ContrastiveTrainer.InitializeFrom(modelPath, options))
+        {
+            Assert.Equal($"initialised from parent.m6model ({version}, 7 steps; that model: batches grouped by color)", child.Lineage);
+            Step(child, tokenizer, 1);
+            child.SaveCheckpoint(checkpoint, DataPosition.Start(1));
+        }
+
+        ResumedTraining resumed = ContrastiveTrainer.Resume(checkpoint);
+        using (resumed.Trainer)
+        {
+            Assert.Equal($"initialised from parent.m6model ({version}, 7 steps; that model: batches grouped by color)", resumed.Trainer.Lineage);
+        }
+    }
+
+    [Fact]
     public void Initialising_from_a_model_refuses_a_config_change_that_reshapes_a_weight()
     {
         string modelPath = _directory.File("shape.m6model");
