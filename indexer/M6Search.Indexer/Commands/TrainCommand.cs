@@ -106,13 +106,11 @@ public static class TrainCommand
 
             ContrastiveTrainer trainer;
             DataPosition position;
-            string? initNote = null;
             if (resuming)
             {
                 var resumed = ContrastiveTrainer.Resume(checkpointPath, target, trainerOptions);
                 trainer = resumed.Trainer;
                 position = resumed.Position;
-                initNote = trainer.Lineage;
                 if (grouping is not null && grouping != position.Grouping)
                 {
                     throw new InvalidOperationException(
@@ -132,8 +130,7 @@ public static class TrainCommand
                     TrainCapacityFactor = parse.GetValue(capacity) ?? c.TrainCapacityFactor,
                 });
                 position = DataPosition.Start(parse.GetValue(seed), grouping);
-                initNote = trainer.Lineage;
-                Console.Error.WriteLine($"{initNote}; config {initHeader.Config.Name} from the file (--config, --expert-groups, --patch-stem, --image-size and --patch-size do not apply)");
+                Console.Error.WriteLine($"{trainer.Lineage}; config {initHeader.Config.Name} from the file (--config, --expert-groups, --patch-stem, --image-size and --patch-size do not apply)");
             }
             else
             {
@@ -228,7 +225,7 @@ public static class TrainCommand
                         ["final_loss_mean_last_50"] = tail.Average(c => c.Loss),
                         ["final_accuracy_mean_last_50"] = tail.Average(c => c.Accuracy),
                     },
-                    Notes = JoinNotes(initNote, position.Grouping is { } g ? $"batches grouped by {Describe(g)}" : null),
+                    Notes = JoinNotes(trainer.Lineage, position.Grouping is { } g ? $"batches grouped by {Describe(g)}" : null),
                 };
                 if (trainer.Step < totalSteps)
                 {

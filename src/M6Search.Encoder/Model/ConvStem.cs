@@ -46,11 +46,14 @@ public sealed class ConvStem : nn.Module<Tensor, Tensor>
     /// <summary>Channels of the last stage's output.</summary>
     public int OutChannels { get; }
 
+    /// <summary>True when a stem of stride-2 stages can cut <paramref name="patchSize"/>-pixel patches: a power of two, at least 2.</summary>
+    public static bool Supports(int patchSize) => patchSize >= 2 && (patchSize & (patchSize - 1)) == 0;
+
     /// <summary>Stride-2 stages needed for <paramref name="patchSize"/>: log2 of it.</summary>
     /// <exception cref="ArgumentException">The patch size is not a power of two of at least 2.</exception>
     public static int StageCount(int patchSize)
     {
-        if (patchSize < 2 || (patchSize & (patchSize - 1)) != 0)
+        if (!Supports(patchSize))
         {
             throw new ArgumentException($"A convolutional stem needs a patch size that is a power of two of at least 2, got {patchSize}.", nameof(patchSize));
         }

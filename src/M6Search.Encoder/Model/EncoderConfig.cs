@@ -185,7 +185,7 @@ public sealed record EncoderConfig
         Require(ImageSize > 0, nameof(ImageSize), "must be positive");
         Require(PatchSize > 0 && ImageSize % PatchSize == 0, nameof(PatchSize), $"must divide ImageSize ({ImageSize})");
         Require(Enum.IsDefined(PatchStem), nameof(PatchStem), "must be Linear or Conv");
-        Require(PatchStem != PatchStem.Conv || (PatchSize >= 2 && (PatchSize & (PatchSize - 1)) == 0), nameof(PatchStem),
+        Require(PatchStem != PatchStem.Conv || ConvStem.Supports(PatchSize), nameof(PatchStem),
             $"Conv needs a PatchSize that is a power of two of at least 2 (got {PatchSize})");
         Require(ModelDim > 0, nameof(ModelDim), "must be positive");
         Require(Layers > 0, nameof(Layers), "must be positive");
