@@ -3,7 +3,7 @@ using System.Globalization;
 using M6Search.Encoder;
 using M6Search.Encoder.Inference;
 using M6Search.Indexer.Composition;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Indexing.Stores;
 using M6Search.Stores.Abstractions;
 using Spectre.Console;

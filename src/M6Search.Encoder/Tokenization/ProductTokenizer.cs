@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using M6Search.Catalog.Text;
 
 namespace M6Search.Encoder.Tokenization;
 
@@ -34,39 +35,8 @@ public sealed class ProductTokenizer
     /// <summary>The settings in use.</summary>
     public TokenizerOptions Options { get; }
 
-    /// <summary>The normalised form the features are taken from: NFKC, lower case, Latin accents removed.</summary>
-    public string Normalize(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        string normalized = text.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        if (!Options.StripAccents)
-        {
-            return normalized;
-        }
-
-        string decomposed = normalized.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        Rune previousBase = default;
-        foreach (Rune rune in decomposed.EnumerateRunes())
-        {
-            if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark)
-            {
-                // Only accents on Latin, Greek and Cyrillic letters: kana voicing marks carry meaning.
-                if (previousBase.Value < 0x0530 || previousBase.Value is >= 0x1E00 and <= 0x1EFF)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                previousBase = rune;
-            }
-
-            builder.Append(rune.ToString());
-        }
-
-        return builder.ToString().Normalize(NormalizationForm.FormC);
-    }
+    /// <summary>The normalised form the features are taken from: NFKC, lower case, Latin accents removed (<see cref="ProductText"/>).</summary>
+    public string Normalize(string text) => ProductText.Normalize(text, Options.StripAccents);
 
     /// <summary>Token ids of one text: CLS, whole-word and character ids, then n-gram ids, at most MaxTokens.</summary>
     public int[] Encode(string text)
@@ -138,18 +108,8 @@ public sealed class ProductTokenizer
         return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
     }
 
-    /// <summary>Han ideographs, kana and Hangul: scripts written without spaces, tokenised per character.</summary>
     /// <summary>Han ideographs, kana and Hangul: scripts written without spaces, tokenized per character and bigram.</summary>
-    public static bool IsCjk(Rune rune) => rune.Value switch
-    {
-        >= 0x3040 and <= 0x30FF => true, // Hiragana, Katakana
-        >= 0x3400 and <= 0x4DBF => true, // CJK Extension A
-        >= 0x4E00 and <= 0x9FFF => true, // CJK Unified Ideographs
-        >= 0xAC00 and <= 0xD7AF => true, // Hangul syllables
-        >= 0xF900 and <= 0xFAFF => true, // CJK Compatibility Ideographs
-        >= 0x20000 and <= 0x3134F => true, // CJK Extensions B to G
-        _ => false,
-    };
+    public static bool IsCjk(Rune rune) => ProductText.IsCjk(rune);
 
     private void FlushWord(List<Rune> word, List<int> units, List<int> grams)
     {

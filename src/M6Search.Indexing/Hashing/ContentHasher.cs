@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using M6Search.Catalog.Products;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 
 namespace M6Search.Indexing.Hashing;
 

@@ -9,7 +9,7 @@ using M6Search.Imaging.Errors;
 using M6Search.Indexing.Deletions;
 using M6Search.Indexing.Hashing;
 using M6Search.Indexing.Images;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Indexing.Rejects;
 using M6Search.Indexing.State;
 using M6Search.Indexing.Telemetry;

@@ -1,6 +1,6 @@
 using M6Search.Encoder;
 using M6Search.Indexing.Images;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Stores.Abstractions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;

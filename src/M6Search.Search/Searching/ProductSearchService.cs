@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Numerics.Tensors;
 using M6Search.Catalog.Products;
 using M6Search.Search.Encoding;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Search.Results;
 using M6Search.Search.Telemetry;
 using M6Search.Search.Text;

@@ -1,5 +1,5 @@
 using M6Search.Catalog.Products;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Embedded;
 

@@ -1,5 +1,5 @@
 using M6Search.Search.Encoding;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Search.Results;
 using M6Search.Search.Searching;
 using M6Search.Search.Tests.Fakes;

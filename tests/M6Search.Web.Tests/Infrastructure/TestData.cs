@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using M6Search.Catalog.Products;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Embedded;
 using SkiaSharp;

@@ -1,6 +1,6 @@
 using M6Search.Encoder;
 using M6Search.Search.Encoding;
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Search.Searching;
 using M6Search.Search.Text;
 using M6Search.Stores.Abstractions;

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace M6Search.Encoder.Tokenization;
+namespace M6Search.Catalog.Text;
 
 /// <summary>
 /// 64-bit FNV-1a over the UTF-8 bytes of a string: fixed forever, unlike <see cref="string.GetHashCode()"/>, which is

@@ -1,7 +1,7 @@
-using M6Search.Indexing.Lexical;
+using M6Search.Stores.Lexical;
 using M6Search.Stores.Abstractions;
 
-namespace M6Search.Indexing.Tests.Lexical;
+namespace M6Search.Stores.Tests.Lexical;
 
 public sealed class LexicalVectorizerTests
 {
@@ -40,7 +40,7 @@ public sealed class LexicalVectorizerTests
     public void IndexOf_IsFixed_AcrossReleases()
     {
         // FNV-1a 64 of "w:cup" folded to 32 bits; changing it would silently break every stored lexical vector.
-        ulong hash = M6Search.Encoder.Tokenization.Fnv1aHash.Hash("w:cup");
+        ulong hash = M6Search.Catalog.Text.Fnv1aHash.Hash("w:cup");
 
         Assert.Equal((uint)(hash ^ (hash >> 32)), LexicalVectorizer.IndexOf("w:cup"));
         Assert.NotEqual(LexicalVectorizer.IndexOf("w:cup"), LexicalVectorizer.IndexOf("w:mug"));

@@ -1,6 +1,6 @@
-using M6Search.Encoder.Tokenization;
+using M6Search.Catalog.Text;
 
-namespace M6Search.Encoder.Tests.Tokenization;
+namespace M6Search.Catalog.Tests.Text;
 
 public sealed class Fnv1aHashTests
 {

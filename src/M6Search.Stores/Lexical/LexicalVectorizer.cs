@@ -1,14 +1,15 @@
 using System.Text;
-using M6Search.Encoder.Tokenization;
+using M6Search.Catalog.Text;
 using M6Search.Stores.Abstractions;
 
-namespace M6Search.Indexing.Lexical;
+namespace M6Search.Stores.Lexical;
 
 /// <summary>
 /// The sparse lexical vector of a title (indexing) or a query (search), stored as the collection's "lexical" vector.
-/// Text is normalised exactly as the encoder's <see cref="ProductTokenizer"/> does (NFKC, lower case, Latin accents
-/// removed). Terms are whole Latin-script words (letters and digits), and for Han, kana and Hangul every character and
-/// every adjacent pair, so "凹凸咖啡杯" matches a query "咖啡杯". Each term is written <c>w:word</c>, <c>c:字</c> or
+/// Both sides of the lexical channel use it (the indexer for titles, the search service for queries), so their terms
+/// hash alike. Text is normalised by <see cref="ProductText"/>, exactly as the encoder's tokenizer does (NFKC, lower
+/// case, Latin accents removed). Terms are whole Latin-script words (letters and digits), and for Han, kana and Hangul
+/// every character and every adjacent pair, so "凹凸咖啡杯" matches a query "咖啡杯". Each term is written <c>w:word</c>, <c>c:字</c> or
 /// <c>b:字字</c> and hashed with 64-bit FNV-1a (<see cref="Fnv1aHash"/>), folded to 32 bits (high half XOR low half): the
 /// uint index. Fixed forever, like the tokenizer's hashing (change <see cref="Version"/> if it ever changes).
 /// <para>
@@ -27,8 +28,6 @@ public sealed class LexicalVectorizer
     /// <summary>BM25's term-frequency saturation.</summary>
     public const float K1 = 1.2f;
 
-    private readonly ProductTokenizer _normalizer = new(new TokenizerOptions());
-
     /// <summary>The shared instance.</summary>
     public static LexicalVectorizer Default { get; } = new();
 
@@ -39,7 +38,7 @@ public sealed class LexicalVectorizer
         var terms = new List<string>();
         var word = new StringBuilder();
         Rune? previousCjk = null;
-        foreach (Rune rune in _normalizer.Normalize(text).EnumerateRunes())
+        foreach (Rune rune in ProductText.Normalize(text).EnumerateRunes())
         {
             if (IsCjk(rune))
             {
@@ -114,5 +113,5 @@ public sealed class LexicalVectorizer
         }
     }
 
-    private static bool IsCjk(Rune rune) => ProductTokenizer.IsCjk(rune);
+    private static bool IsCjk(Rune rune) => ProductText.IsCjk(rune);
 }
