@@ -13,6 +13,9 @@ public sealed class ProductSearchOptions
     /// <summary>The k of reciprocal-rank fusion (Qdrant's default, 2, so both stores rank alike).</summary>
     public int RrfK { get; set; } = HybridQuery.DefaultRrfK;
 
+    /// <summary>Each channel's weight in the fusion (section <c>M6:Search:FusionWeights</c>; 1 each by default).</summary>
+    public FusionWeightOptions FusionWeights { get; set; } = new();
+
     /// <summary>Longest accepted query, in characters.</summary>
     public int MaxQueryLength { get; set; } = 256;
 
@@ -39,6 +42,15 @@ public sealed class ProductSearchOptions
         AtLeast(MaxOffset, 0, nameof(MaxOffset), errors);
         AtLeast(SortWindow, 1, nameof(SortWindow), errors);
         AtLeast(MaxConcurrentEmbeddings, 1, nameof(MaxConcurrentEmbeddings), errors);
+        if (FusionWeights is null)
+        {
+            errors.Add($"{SectionName}:{nameof(FusionWeights)} must not be null.");
+        }
+        else
+        {
+            errors.AddRange(FusionWeights.Validate($"{SectionName}:{nameof(FusionWeights)}"));
+        }
+
         return errors;
     }
 

@@ -7,6 +7,7 @@ using M6Search.Search.Results;
 using M6Search.Search.Telemetry;
 using M6Search.Search.Text;
 using M6Search.Stores.Abstractions;
+using M6Search.Stores.Fusion;
 
 namespace M6Search.Search.Searching;
 
@@ -14,9 +15,12 @@ namespace M6Search.Search.Searching;
 /// <see cref="IProductSearchService"/> over an <see cref="IProductVectorStore"/> and the encoder. A text query is
 /// embedded once; that one vector searches both the image vectors (which find products whose titles omit what the
 /// shopper typed) and the title vectors, and the query's words search the lexical vectors; the store fuses the three
-/// rankings with reciprocal-rank fusion. The query's lexical vector comes from the indexer's own
-/// <see cref="LexicalVectorizer"/>, so its terms hash exactly as the stored title vectors do. Match details repeat each channel's search alone (same filter, same candidate
-/// depth as the fusion), so a result's channel contributions add up to its fused score.
+/// rankings with <see cref="ReciprocalRankFusion"/> (Qdrant's <c>rrf</c>, k and per-channel weights from
+/// <see cref="ProductSearchOptions"/>). The query's lexical vector comes from the same <see cref="LexicalVectorizer"/>
+/// the indexer writes titles with, so its terms hash exactly as the stored title vectors do. Match details repeat each
+/// channel's search alone (same filter, same candidate depth as the fusion) and score its ranks with the same fusion,
+/// so a result's channel contributions add up to its fused score. This is the one code path that ranks products for a
+/// query: the search page, the HTTP API, the merchant dashboard, <c>m6 search</c> and <c>m6 eval</c> all ask it.
 /// </summary>
 public sealed class ProductSearchService : IProductSearchService
 {
@@ -84,7 +88,11 @@ public sealed class ProductSearchService : IProductSearchService
         SparseVector lexical = _lexical.Query(query.Text);
         double embeddingMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
-        var channels = new Channels(vector, vector, lexical.Indices.Length > 0 ? lexical : null);
+        SearchChannels wanted = query.Channels;
+        var channels = new Channels(
+            wanted.HasFlag(SearchChannels.Image) ? vector : null,
+            wanted.HasFlag(SearchChannels.Text) ? vector : null,
+            wanted.HasFlag(SearchChannels.Lexical) && lexical.Indices.Length > 0 ? lexical : null);
         Page page = await FusedSearchAsync(channels, query.Limit, query.Offset, query.Sort, query.Filters, query.IncludeMatchDetails, cancellationToken)
             .ConfigureAwait(false);
 
@@ -213,6 +221,12 @@ public sealed class ProductSearchService : IProductSearchService
             dense[CollectionSchema.TextVector] = channels.Text;
         }
 
+        if (dense.Count == 0 && channels.Lexical is null)
+        {
+            // Only the lexical channel was asked for and the query has no word the titles can have: nothing matches.
+            return new Page([], false, prefetch, 0);
+        }
+
         long start = Stopwatch.GetTimestamp();
         IReadOnlyList<SearchHit> hits = await _store.HybridSearchAsync(
             new HybridQuery
@@ -225,6 +239,7 @@ public sealed class ProductSearchService : IProductSearchService
                 Filter = filters.ToProductFilter(),
                 WithVectors = withVectors,
                 RrfK = _options.RrfK,
+                Weights = WeightsFor(dense.Keys, channels.Lexical is not null),
             },
             cancellationToken).ConfigureAwait(false);
         double storeMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -242,6 +257,24 @@ public sealed class ProductSearchService : IProductSearchService
     }
 
     private int PrefetchFor(int depth) => Math.Max(_options.PrefetchLimit, depth);
+
+    /// <summary>The configured weights of the searches a fusion makes; null when they all weigh 1 (plain RRF).</summary>
+    private Dictionary<string, float>? WeightsFor(IEnumerable<string> dense, bool lexical)
+    {
+        FusionWeightOptions weights = _options.FusionWeights;
+        if (weights.AllOne)
+        {
+            return null;
+        }
+
+        var result = dense.ToDictionary(name => name, weights.Of, StringComparer.Ordinal);
+        if (lexical)
+        {
+            result[CollectionSchema.LexicalVector] = weights.Lexical;
+        }
+
+        return result;
+    }
 
     private async Task<IReadOnlyList<SearchResultItem>> ExplainAsync(
         Page page, Channels channels, SearchFilters filters, string? queryText, CancellationToken cancellationToken)
@@ -313,17 +346,19 @@ public sealed class ProductSearchService : IProductSearchService
         }
 
         int? rank = ranks.TryGetValue(point.Product.Id, out int r) ? r : null;
-        return new ChannelMatch(rank, TensorPrimitives.Dot(query, stored), Contribution(rank));
+        return new ChannelMatch(rank, TensorPrimitives.Dot(query, stored), Contribution(rank, name));
     }
 
     private ChannelMatch LexicalMatch(ProductPoint point, SparseVector query, Dictionary<string, int> ranks)
     {
         int? rank = ranks.TryGetValue(point.Product.Id, out int r) ? r : null;
         float score = point.Lexical is null ? 0 : query.Dot(point.Lexical);
-        return new ChannelMatch(rank, score, Contribution(rank));
+        return new ChannelMatch(rank, score, Contribution(rank, CollectionSchema.LexicalVector));
     }
 
-    private double Contribution(int? rank) => rank is int r ? 1.0 / (_options.RrfK + r - 1) : 0;
+    /// <summary>What a channel's rank adds to the fused score: the fusion's own position score (rank is 1-based here).</summary>
+    private double Contribution(int? rank, string channel) =>
+        rank is int r ? ReciprocalRankFusion.PositionScore(r - 1, _options.RrfK, _options.FusionWeights.Of(channel)) : 0;
 
     private sealed record Channels(float[]? Image, float[]? Text, SparseVector? Lexical);
 

@@ -15,6 +15,9 @@ public sealed record SearchQuery
     /// <summary>Results skipped (paging).</summary>
     public int Offset { get; init; }
 
+    /// <summary>The channels to fuse: all of them for shoppers; one alone to measure it (<c>m6 eval</c>).</summary>
+    public SearchChannels Channels { get; init; } = SearchChannels.All;
+
     /// <summary>Compute per-result match details (per-channel ranks, image against title, missing words).</summary>
     public bool IncludeMatchDetails { get; init; } = true;
 }

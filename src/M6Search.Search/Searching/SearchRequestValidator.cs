@@ -28,6 +28,11 @@ public sealed class SearchRequestValidator
             errors["q"] = ["The query contains control characters."];
         }
 
+        if (query.Channels == SearchChannels.None || (query.Channels & ~SearchChannels.All) != 0)
+        {
+            errors["channels"] = [$"Search at least one of the image, text and lexical channels, and no other (got {(int)query.Channels})."];
+        }
+
         ValidatePage(query.Limit, query.Offset, errors);
         ValidateFilters(query.Filters, errors);
         Throw(errors);

@@ -4,6 +4,7 @@ using M6Search.Search.Results;
 using M6Search.Search.Searching;
 using M6Search.Search.Tests.Fakes;
 using M6Search.Search.Text;
+using M6Search.Stores.Abstractions;
 
 namespace M6Search.Search.Tests.Searching;
 
@@ -64,6 +65,79 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
             double sum = (match.Image?.Contribution ?? 0) + (match.Text?.Contribution ?? 0) + (match.Lexical?.Contribution ?? 0);
             Assert.Equal(item.Score, sum, 5);
         }
+    }
+
+    [Fact]
+    public async Task Search_ChannelContributionsAddUpToTheFusedScore_WithChannelWeights()
+    {
+        var options = new ProductSearchOptions { FusionWeights = new FusionWeightOptions { Image = 2f, Text = 1f, Lexical = 0.5f } };
+        var weighted = new ProductSearchService(_catalog.Store, _embedder, LexicalVectorizer.Default, new SearchText(), options);
+
+        SearchResults results = await weighted.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+
+        Assert.NotEmpty(results.Items);
+        foreach (SearchResultItem item in results.Items)
+        {
+            MatchDetails match = item.Match!;
+            Assert.Equal(item.Score, (match.Image?.Contribution ?? 0) + (match.Text?.Contribution ?? 0) + (match.Lexical?.Contribution ?? 0), 5);
+        }
+
+        // The image channel's first hit at weight 2: 1 / ((0 + 1) / 2 + 2 - 1).
+        SearchResultItem bumpy = Assert.Single(results.Items, item => item.Product.Id == "p-bumpy");
+        Assert.Equal(1 / 1.5, bumpy.Match!.Image!.Contribution, 5);
+    }
+
+    [Fact]
+    public async Task Search_GivesAChannelOfWeightZeroNoShare()
+    {
+        var options = new ProductSearchOptions { FusionWeights = new FusionWeightOptions { Image = 0f } };
+        var titlesOnly = new ProductSearchService(_catalog.Store, _embedder, LexicalVectorizer.Default, new SearchText(), options);
+
+        SearchResults results = await titlesOnly.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+
+        Assert.All(results.Items, item =>
+        {
+            Assert.Equal(0.0, item.Match!.Image!.Contribution);
+            Assert.Equal(0.0, item.Match.ImageShare);
+        });
+    }
+
+    [Fact]
+    public async Task Search_RanksByTheImageChannelAlone_WhenOnlyItIsAsked()
+    {
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 4, Channels = SearchChannels.Image });
+        IReadOnlyList<SearchHit> byImage = await _catalog.Store.SearchAsync(new VectorQuery
+        {
+            Using = "image",
+            Vector = await _embedder.EmbedTextAsync("bumpy coffee cup"),
+            Limit = 4,
+        });
+
+        Assert.Equal(byImage.Select(h => h.Point.Product.Id), results.Items.Select(i => i.Product.Id));
+        Assert.All(results.Items, item =>
+        {
+            Assert.Null(item.Match!.Text);
+            Assert.Null(item.Match.Lexical);
+            Assert.Equal(1.0, item.Match.ImageShare);
+        });
+    }
+
+    [Fact]
+    public async Task Search_FindsOnlyTitlesSharingAWord_WhenOnlyTheLexicalChannelIsAsked()
+    {
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "green vase", Channels = SearchChannels.Lexical });
+        SearchResults none = await _service.SearchAsync(new SearchQuery { Text = "bumpy", Channels = SearchChannels.Lexical });
+
+        Assert.Equal(["p-vase"], results.Items.Select(i => i.Product.Id));
+        Assert.Empty(none.Items);
+    }
+
+    [Fact]
+    public async Task Search_RejectsASearchWithoutAChannel()
+    {
+        var error = await Assert.ThrowsAsync<SearchValidationException>(() => _service.SearchAsync(new SearchQuery { Text = "cup", Channels = SearchChannels.None }));
+
+        Assert.Contains("channels", error.Errors.Keys);
     }
 
     [Fact]

@@ -338,6 +338,47 @@ public abstract class VectorStoreConformanceTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task HybridSearch_WeighsEachSearch_AsQdrantsWeightedRrf()
+    {
+        SkipIfUnavailable();
+        await using IProductVectorStore store = await NewStoreAsync();
+        await store.UpsertAsync(HandMadePoints(), Timeout);
+
+        IReadOnlyList<SearchHit> hits = await store.HybridSearchAsync(
+            HandMadeQuery() with
+            {
+                Weights = new Dictionary<string, float>
+                {
+                    [CollectionSchema.ImageVector] = 2f,
+                    [CollectionSchema.TextVector] = 0f,
+                    [CollectionSchema.LexicalVector] = 0f,
+                },
+            },
+            Timeout);
+
+        // Image ranking A, B, C at weight 2: 1 / ((position + 1) / 2 + 2 - 1). Text and lexical weigh 0, so D (only in
+        // the text ranking) is still a candidate, scoring 0.
+        Assert.Equal(["A", "B", "C", "D"], hits.Select(hit => hit.Point.Product.Id));
+        Assert.Equal(1 / 1.5f, hits[0].Score, 1e-6f);
+        Assert.Equal(1 / 2f, hits[1].Score, 1e-6f);
+        Assert.Equal(1 / 2.5f, hits[2].Score, 1e-6f);
+        Assert.Equal(0f, hits[3].Score);
+    }
+
+    [SkippableFact]
+    public async Task HybridSearch_ThrowsVectorStoreException_ForANegativeWeightOrOneForASearchNotMade()
+    {
+        SkipIfUnavailable();
+        await using IProductVectorStore store = await NewStoreAsync();
+        await store.UpsertAsync(HandMadePoints(), Timeout);
+
+        await Assert.ThrowsAsync<VectorStoreException>(() => store.HybridSearchAsync(
+            HandMadeQuery() with { Weights = new Dictionary<string, float> { [CollectionSchema.ImageVector] = -1f } }, Timeout));
+        await Assert.ThrowsAsync<VectorStoreException>(() => store.HybridSearchAsync(
+            HandMadeQuery() with { Lexical = null, Weights = new Dictionary<string, float> { [CollectionSchema.LexicalVector] = 1f } }, Timeout));
+    }
+
+    [SkippableFact]
     public async Task HybridSearch_AppliesTheFilterToEverySearch()
     {
         SkipIfUnavailable();

@@ -3,6 +3,7 @@ using M6Search.Stores.Embedded.Filtering;
 using M6Search.Stores.Embedded.Index;
 using M6Search.Stores.Embedded.Storage;
 using M6Search.Stores.Embedded.Validation;
+using M6Search.Stores.Fusion;
 
 namespace M6Search.Stores.Embedded.Querying;
 
@@ -101,22 +102,25 @@ internal static class CollectionQueries
             throw new StoreRequestException($"prefetch limit must be at least 1, not {query.PrefetchLimit}.");
         }
 
-        if (query.RrfK < 1)
-        {
-            throw new StoreRequestException($"the RRF k must be at least 1, not {query.RrfK}.");
-        }
-
         IReadOnlyDictionary<string, float[]> dense = query.Dense ?? new Dictionary<string, float[]>();
         if (dense.Count == 0 && query.Lexical is null)
         {
             throw new StoreRequestException("a hybrid query needs at least one dense or lexical search.");
         }
 
-        var searches = new List<(int DenseIndex, float[] UnitQuery)>();
-        foreach (KeyValuePair<string, float[]> search in dense)
+        string? fusionProblem = query.FusionProblem();
+        if (fusionProblem is not null)
         {
-            int denseIndex = InputChecks.DenseIndexOf(state, search.Key);
-            searches.Add((denseIndex, InputChecks.UnitQuery(search.Value, state.Schema.Dimensions[denseIndex], search.Key)));
+            throw new StoreRequestException(fusionProblem);
+        }
+
+        // The searches in the query's fusion order, the order Qdrant gets them as prefetches: the float sums match.
+        IReadOnlyList<string> order = query.FusionOrder();
+        var searches = new List<(int DenseIndex, float[] UnitQuery)>();
+        foreach (string name in order.Where(name => name != CollectionSchema.LexicalVector))
+        {
+            int denseIndex = InputChecks.DenseIndexOf(state, name);
+            searches.Add((denseIndex, InputChecks.UnitQuery(dense[name], state.Schema.Dimensions[denseIndex], name)));
         }
 
         if (query.Lexical is not null)
@@ -135,20 +139,25 @@ internal static class CollectionQueries
             return [];
         }
 
-        var rankings = new List<IReadOnlyList<ScoredSlot>>();
+        var rankings = new List<IReadOnlyList<int>>();
         foreach ((int denseIndex, float[] unitQuery) in searches)
         {
-            rankings.Add(SearchDense(state, session, denseIndex, unitQuery, query.PrefetchLimit, filter, null, rescoreMultiplier, cancellationToken));
+            rankings.Add(Slots(SearchDense(state, session, denseIndex, unitQuery, query.PrefetchLimit, filter, null, rescoreMultiplier, cancellationToken)));
         }
 
         if (query.Lexical is not null)
         {
-            rankings.Add(state.Sparse!.Search(query.Lexical, query.PrefetchLimit, state.ScanLimit, filter, cancellationToken));
+            rankings.Add(Slots(state.Sparse!.Search(query.Lexical, query.PrefetchLimit, state.ScanLimit, filter, cancellationToken)));
         }
 
-        ScoredSlot[] fused = ReciprocalRankFusion.Fuse(rankings, query.RrfK);
+        // Equal fused scores keep slot order, so results are deterministic (Qdrant leaves such ties unordered).
+        IReadOnlyList<FusedHit<int>> fusedHits = ReciprocalRankFusion.Fuse(
+            rankings, query.RrfK, query.Weights is null ? null : order.Select(query.WeightOf).ToArray(), Comparer<int>.Default);
+        IEnumerable<ScoredSlot> fused = fusedHits.Select(hit => new ScoredSlot(hit.Key, hit.Score));
         return ToHits(session, fused.Skip(query.Offset).Take(query.Limit), query.WithVectors);
     }
+
+    private static int[] Slots(IReadOnlyList<ScoredSlot> ranking) => ranking.Select(hit => hit.Slot).ToArray();
 
     // A slot the index holds must have its row; a missing one means the index and the file disagree.
     private static ProductPoint ReadExisting(ReadSession session, int slot, bool withVectors) =>
