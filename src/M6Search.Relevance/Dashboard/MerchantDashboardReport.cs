@@ -29,4 +29,7 @@ public sealed record MerchantDashboardReport
     public required MetricsSummary JudgmentSummary { get; init; }
 
     public required IReadOnlyList<Judgment> Judgments { get; init; }
+
+    /// <summary>Queries left out of this build, each with the reason; the others were ranked as usual.</summary>
+    public IReadOnlyList<SkippedQuery> Skipped { get; init; } = [];
 }

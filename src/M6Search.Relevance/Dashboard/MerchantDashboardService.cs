@@ -5,6 +5,7 @@ using M6Search.Relevance.Metrics;
 using M6Search.Relevance.Probing;
 using M6Search.Relevance.Ranking;
 using M6Search.Relevance.Traits;
+using M6Search.Search.Searching;
 
 namespace M6Search.Relevance.Dashboard;
 
@@ -12,7 +13,9 @@ namespace M6Search.Relevance.Dashboard;
 /// Builds a merchant's relevance dashboard: ranks the catalog for each analysed query (as shoppers see it), finds the
 /// merchant's products in the rankings, computes its metrics from the labeled set and from its own judgments, probes
 /// its product photos for traits their titles omit, and records judgments. Every method takes the merchant id of the
-/// signed-in user and touches only that merchant's products and judgments.
+/// signed-in user and touches only that merchant's products and judgments. A query that fails to rank is skipped and
+/// reported in <see cref="MerchantDashboardReport.Skipped"/>, never allowed to stop the build; queries are stored
+/// (judgments) only when the search accepts their normalised text.
 /// </summary>
 public sealed class MerchantDashboardService
 {
@@ -22,14 +25,17 @@ public sealed class MerchantDashboardService
     private readonly IDashboardQueries _queries;
     private readonly TraitProber _prober;
     private readonly DashboardOptions _options;
+    private readonly SearchRequestValidator _validator;
 
+    /// <param name="validator">The search's own query rules (default: the default <see cref="ProductSearchOptions"/>).</param>
     public MerchantDashboardService(
         IMerchantCatalog catalog,
         IQueryRanker ranker,
         IJudgmentStore judgments,
         IDashboardQueries queries,
         TraitProber prober,
-        DashboardOptions options)
+        DashboardOptions options,
+        SearchRequestValidator? validator = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(ranker);
@@ -49,6 +55,7 @@ public sealed class MerchantDashboardService
         _queries = queries;
         _prober = prober;
         _options = options;
+        _validator = validator ?? new SearchRequestValidator(new ProductSearchOptions());
     }
 
     /// <summary>The merchant's dashboard; <paramref name="progress"/> gets (queries ranked, queries in all).</summary>
@@ -78,10 +85,27 @@ public sealed class MerchantDashboardService
         }
 
         var rankings = new List<QueryRanking>(queries.Count);
+        var skipped = new List<SkippedQuery>();
         foreach (DashboardQuery query in queries)
         {
-            rankings.Add(await RankAsync(query, byId, cancellationToken).ConfigureAwait(false));
-            progress?.Report((rankings.Count, queries.Count));
+            if (_validator.CheckText(QueryText.Normalize(query.Text)) is { } refused)
+            {
+                skipped.Add(new SkippedQuery(query, refused));
+            }
+            else
+            {
+                try
+                {
+                    rankings.Add(await RankAsync(query, byId, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is not OutOfMemoryException)
+                {
+                    // One query the search cannot answer must not take every merchant's dashboard down with it.
+                    skipped.Add(new SkippedQuery(query, ReasonOf(exception)));
+                }
+            }
+
+            progress?.Report((rankings.Count + skipped.Count, queries.Count));
         }
 
         string? TitleOf(string id) => byId.TryGetValue(id, out Product? p) ? p.Title : null;
@@ -108,6 +132,7 @@ public sealed class MerchantDashboardService
             JudgmentMetrics = judgmentMetrics,
             JudgmentSummary = MetricsSummary.Of(judgmentMetrics),
             Judgments = judgments,
+            Skipped = skipped,
         };
     }
 
@@ -118,11 +143,11 @@ public sealed class MerchantDashboardService
     public async Task<QueryRanking> RankQueryAsync(string merchantId, string query, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(merchantId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(query);
+        string text = CheckedQuery(query);
         IReadOnlyList<Product> products = await _catalog.ProductsOfAsync(merchantId, cancellationToken).ConfigureAwait(false);
         var dashboardQuery = new DashboardQuery
         {
-            Text = QueryText.Normalize(query),
+            Text = text,
             Source = QuerySource.Log,
             TraitWords = TraitVocabulary.NamedIn(query).SelectMany(t => t.AllWords).ToList(),
         };
@@ -130,8 +155,10 @@ public sealed class MerchantDashboardService
     }
 
     /// <summary>Records the merchant's verdict (null clears it); false when the product is not the merchant's.</summary>
+    /// <exception cref="SearchValidationException">The search would refuse the query (field <c>query</c>).</exception>
     public async Task<bool> JudgeAsync(string merchantId, string query, string productId, bool? relevant, CancellationToken cancellationToken = default)
     {
+        CheckedQuery(query);
         if (await OwnProductAsync(merchantId, productId, cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
@@ -194,6 +221,17 @@ public sealed class MerchantDashboardService
                 j.UpdatedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
     }
+
+    /// <summary>The normalised query, as stored and ranked; throws when the search would refuse it.</summary>
+    private string CheckedQuery(string? query)
+    {
+        string text = QueryText.Normalize(query ?? string.Empty);
+        return _validator.CheckText(text) is { } problem ? throw new SearchValidationException("query", problem) : text;
+    }
+
+    private static string ReasonOf(Exception exception) => exception is SearchValidationException refused
+        ? string.Join(" ", refused.Errors.SelectMany(e => e.Value))
+        : "the search failed on this query (" + exception.GetType().Name + ").";
 
     private async Task<QueryRanking> RankAsync(DashboardQuery query, IReadOnlyDictionary<string, Product> merchantProducts, CancellationToken cancellationToken)
     {

@@ -1,15 +1,17 @@
 using System.Globalization;
 using M6Search.Relevance.Ranking;
 using M6Search.Relevance.Storage;
+using M6Search.Search.Searching;
 
 namespace M6Search.Relevance.QueryLog;
 
-/// <summary>The query log as one SQLite row per distinct normalised query, with a counter and the last time.</summary>
+/// <summary>
+/// The query log as one SQLite row per distinct normalised query, with a counter and the last time. Only queries the
+/// search accepts (<see cref="SearchRequestValidator.CheckText"/> on the normalised text) are recorded or read back,
+/// so every logged query can be ranked by the dashboard.
+/// </summary>
 public sealed class SqliteQueryLog : IQueryLog
 {
-    /// <summary>Longer queries are cut to this many characters (the search rejects longer ones anyway).</summary>
-    public const int MaxQueryLength = 256;
-
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS query_log (
             query TEXT PRIMARY KEY,
@@ -21,27 +23,26 @@ public sealed class SqliteQueryLog : IQueryLog
     private readonly SqliteFile _file;
     private readonly TimeProvider _time;
     private readonly SchemaOnce _schema;
+    private readonly SearchRequestValidator _validator;
 
-    public SqliteQueryLog(SqliteFile file, TimeProvider? time = null)
+    /// <param name="validator">The search's own rules (default: the default <see cref="ProductSearchOptions"/>).</param>
+    public SqliteQueryLog(SqliteFile file, TimeProvider? time = null, SearchRequestValidator? validator = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         _file = file;
         _time = time ?? TimeProvider.System;
         _schema = new SchemaOnce(file, Schema);
+        _validator = validator ?? new SearchRequestValidator(new ProductSearchOptions());
     }
 
     public async Task RecordAsync(string query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         string text = QueryText.Normalize(query);
-        if (text.Length == 0)
+        if (_validator.CheckText(text) is not null)
         {
+            // Blank, too long once normalised, or holding control characters: the search would refuse it.
             return;
-        }
-
-        if (text.Length > MaxQueryLength)
-        {
-            text = text[..MaxQueryLength];
         }
 
         await _schema.EnsureAsync(cancellationToken).ConfigureAwait(false);
@@ -73,6 +74,12 @@ public sealed class SqliteQueryLog : IQueryLog
             await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (_validator.CheckText(reader.GetString(0)) is not null)
+                {
+                    // Written before logged queries were checked (or under a larger M6:Search:MaxQueryLength).
+                    continue;
+                }
+
                 queries.Add(new LoggedQuery(
                     reader.GetString(0),
                     (int)Math.Min(reader.GetInt64(1), int.MaxValue),

@@ -15,17 +15,9 @@ public sealed class SearchRequestValidator
     {
         ArgumentNullException.ThrowIfNull(query);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (string.IsNullOrWhiteSpace(query.Text))
+        if (CheckText(query.Text) is { } problem)
         {
-            errors["q"] = ["The query is empty; type at least one word."];
-        }
-        else if (query.Text.Length > _options.MaxQueryLength)
-        {
-            errors["q"] = [$"The query has {query.Text.Length} characters; at most {_options.MaxQueryLength} are allowed."];
-        }
-        else if (query.Text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')))
-        {
-            errors["q"] = ["The query contains control characters."];
+            errors["q"] = [problem];
         }
 
         if (query.Channels == SearchChannels.None || (query.Channels & ~SearchChannels.All) != 0)
@@ -36,6 +28,26 @@ public sealed class SearchRequestValidator
         ValidatePage(query.Limit, query.Offset, errors);
         ValidateFilters(query.Filters, errors);
         Throw(errors);
+    }
+
+    /// <summary>
+    /// Why the search would refuse <paramref name="text"/> as a query, or null when it accepts it: empty, longer than
+    /// <see cref="ProductSearchOptions.MaxQueryLength"/>, or holding control characters other than tab and line breaks.
+    /// Stored queries (the query log, judgments) are checked with this too, so that every stored query can be searched.
+    /// </summary>
+    public string? CheckText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "The query is empty; type at least one word.";
+        }
+
+        if (text.Length > _options.MaxQueryLength)
+        {
+            return $"The query has {text.Length} characters; at most {_options.MaxQueryLength} are allowed.";
+        }
+
+        return text.Any(c => char.IsControl(c) && c is not ('\t' or '\n' or '\r')) ? "The query contains control characters." : null;
     }
 
     /// <summary>Checks a page and filters for image and "more like this" searches.</summary>

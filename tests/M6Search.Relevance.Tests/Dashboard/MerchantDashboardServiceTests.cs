@@ -5,6 +5,7 @@ using M6Search.Relevance.Probing;
 using M6Search.Relevance.Ranking;
 using M6Search.Relevance.Storage;
 using M6Search.Relevance.Tests.Fakes;
+using M6Search.Search.Searching;
 
 namespace M6Search.Relevance.Tests.Dashboard;
 
@@ -87,6 +88,31 @@ public sealed class MerchantDashboardServiceTests : IDisposable
 
         Assert.Contains(report.Rankings, r => r.Query.Text == "vase");
         Assert.Equal(0, Assert.Single(report.JudgmentMetrics).Ndcg);
+    }
+
+    [Fact]
+    public async Task Build_SkipsAQueryThatFailsToRank_AndRanksTheRest()
+    {
+        _ranker.Failing("broken");
+        _queries.Logged.Add(new DashboardQuery { Text = "broken", Source = QuerySource.Log, TraitWords = [] });
+        _queries.Logged.Add(new DashboardQuery { Text = "vase", Source = QuerySource.Log, TraitWords = [] });
+
+        MerchantDashboardReport report = await _service.BuildAsync("m01");
+
+        Assert.Equal(["bumpy cup", "vase"], report.Rankings.Select(r => r.Query.Text));
+        SkippedQuery skipped = Assert.Single(report.Skipped);
+        Assert.Equal("broken", skipped.Query.Text);
+        Assert.Contains("search failed", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("cup\u0001")]
+    [InlineData("\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA")]
+    public async Task Judge_RefusesAQueryTheSearchWouldRefuse(string query)
+    {
+        await Assert.ThrowsAsync<SearchValidationException>(() => _service.JudgeAsync("m01", query, "a1", relevant: true));
+
+        Assert.Empty(await _judgments.ListAsync("m01"));
     }
 
     [Fact]

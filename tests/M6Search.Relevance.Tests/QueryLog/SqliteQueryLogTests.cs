@@ -35,5 +35,19 @@ public sealed class SqliteQueryLogTests : IDisposable
         Assert.Equal(2, (await log.TopAsync(2)).Count);
     }
 
+    [Theory]
+    [InlineData("cup\u0001")]
+    [InlineData("\u0001")]
+    [InlineData("\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA\uFDFA")]
+    public async Task Record_IgnoresAQueryTheSearchWouldRefuse(string query)
+    {
+        var log = new SqliteQueryLog(new SqliteFile(_folder.File("log.db")));
+
+        await log.RecordAsync(query);
+        await log.RecordAsync("cup");
+
+        Assert.Equal(["cup"], (await log.TopAsync(10)).Select(q => q.Text));
+    }
+
     public void Dispose() => _folder.Dispose();
 }

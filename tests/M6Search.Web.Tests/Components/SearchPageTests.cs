@@ -62,6 +62,20 @@ public sealed class SearchPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void SearchPage_DoesNotRecordAQuery_ThatTheSearchRefused()
+    {
+        StartSearch();
+        Search.OnSearch = _ => throw new SearchValidationException("q", "The query contains control characters.");
+        IRenderedComponent<SearchPage> page = Render<SearchPage>();
+
+        page.Find("input#query").Input("cup\u0001");
+        page.Find("button[data-testid=search-button]").Click();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=error]")));
+        Assert.Empty(QueryLog.Recorded);
+    }
+
+    [Fact]
     public void SearchPage_AsksForWords_InsteadOfSearchingAnEmptyQuery()
     {
         StartSearch();

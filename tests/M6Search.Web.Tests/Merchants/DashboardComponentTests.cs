@@ -121,7 +121,8 @@ public sealed class DashboardComponentTests : MudComponentTest
             provider.GetRequiredService<SearchRuntime>(),
             new SqliteJudgmentStore(file),
             new DashboardQuerySource(() => null, new SqliteQueryLog(file)),
-            Options.Create(new DashboardOptions())));
+            Options.Create(new DashboardOptions()),
+            Options.Create(new M6Search.Web.Configuration.M6Options())));
         var auth = AddAuthorization();
         auth.SetAuthorized("alice");
         auth.SetRoles(AccountRoles.Merchant);

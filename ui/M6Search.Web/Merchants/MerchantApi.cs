@@ -2,6 +2,7 @@ using System.Text;
 using M6Search.Relevance.Dashboard;
 using M6Search.Relevance.Export;
 using M6Search.Relevance.Probing;
+using M6Search.Search.Searching;
 using M6Search.Web.Accounts;
 using M6Search.Web.Api;
 using Microsoft.AspNetCore.Antiforgery;
@@ -53,7 +54,8 @@ public static class MerchantApi
             report.LabelSummary.HiddenTraitRecall,
             report.JudgmentSummary.JudgedQueries,
             report.JudgmentSummary.MeanNdcg,
-            report.JudgmentSummary.HiddenTraitRecall));
+            report.JudgmentSummary.HiddenTraitRecall,
+            report.Skipped.Count));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<MerchantProductResponse>>, ProblemHttpResult>> ProductsAsync(
@@ -113,24 +115,24 @@ public static class MerchantApi
             return problem;
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.Query) || request.Query.Length > 256)
-        {
-            errors["query"] = ["The query must have 1 to 256 characters."];
-        }
-
         if (string.IsNullOrWhiteSpace(request.ProductId) || request.ProductId.Length > 200)
         {
-            errors["productId"] = ["The product id is required (at most 200 characters)."];
+            return TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["productId"] = ["The product id is required (at most 200 characters)."] },
+                title: "The judgment is invalid.");
         }
 
-        if (errors.Count > 0)
+        try
         {
-            return TypedResults.ValidationProblem(errors, title: "The judgment is invalid.");
+            // The query is checked after normalisation with the search's own rules, as it is stored and later ranked.
+            bool ok = await service.JudgeAsync(merchant, request.Query ?? string.Empty, request.ProductId, request.Relevant, cancellationToken);
+            return ok ? TypedResults.NoContent() : NotYours(request.ProductId);
         }
-
-        bool ok = await service.JudgeAsync(merchant, request.Query!, request.ProductId!, request.Relevant, cancellationToken);
-        return ok ? TypedResults.NoContent() : NotYours(request.ProductId!);
+        catch (SearchValidationException exception)
+        {
+            return TypedResults.ValidationProblem(
+                exception.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), title: "The judgment is invalid.");
+        }
     }
 
     private static async Task<IResult> ExportRankingsAsync(HttpContext http, MerchantDashboards dashboards, CancellationToken cancellationToken)

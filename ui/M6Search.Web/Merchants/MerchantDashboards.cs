@@ -3,6 +3,7 @@ using M6Search.Relevance.Judgments;
 using M6Search.Relevance.Probing;
 using M6Search.Relevance.Ranking;
 using M6Search.Search.Searching;
+using M6Search.Web.Configuration;
 using M6Search.Web.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -19,15 +20,18 @@ public sealed class MerchantDashboards
     private readonly IJudgmentStore _judgments;
     private readonly IDashboardQueries _queries;
     private readonly DashboardOptions _options;
+    private readonly SearchRequestValidator _validator;
     private readonly Lock _lock = new();
     private (IProductSearchService Search, MerchantDashboardService Service, CachingQueryRanker Cache)? _current;
 
-    public MerchantDashboards(SearchRuntime runtime, IJudgmentStore judgments, IDashboardQueries queries, IOptions<DashboardOptions> options)
+    public MerchantDashboards(
+        SearchRuntime runtime, IJudgmentStore judgments, IDashboardQueries queries, IOptions<DashboardOptions> options, IOptions<M6Options> m6)
     {
         _runtime = runtime;
         _judgments = judgments;
         _queries = queries;
         _options = options.Value;
+        _validator = new SearchRequestValidator(m6.Value.Search);
     }
 
     /// <summary>What the search back end is doing (shown while <see cref="Current"/> is null).</summary>
@@ -57,7 +61,8 @@ public sealed class MerchantDashboards
                     _judgments,
                     _queries,
                     new TraitProber(new RuntimeTextEmbedder(embedder)),
-                    _options);
+                    _options,
+                    _validator);
                 _current = (search, service, cache);
                 return service;
             }

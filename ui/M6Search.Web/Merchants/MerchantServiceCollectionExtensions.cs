@@ -2,6 +2,7 @@ using M6Search.Relevance.Dashboard;
 using M6Search.Relevance.Judgments;
 using M6Search.Relevance.QueryLog;
 using M6Search.Relevance.Storage;
+using M6Search.Search.Searching;
 using M6Search.Synth.Generation;
 using M6Search.Web.Configuration;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,9 @@ public static class MerchantServiceCollectionExtensions
         services.AddSingleton(provider =>
             new RelevanceDatabase(new SqliteFile(Path.Combine(provider.GetRequiredService<IOptions<M6Options>>().Value.DataDirFullPath, DatabaseFile))));
         services.AddSingleton<IJudgmentStore>(provider => new SqliteJudgmentStore(provider.GetRequiredService<RelevanceDatabase>().File));
-        services.AddSingleton<IQueryLog>(provider => new SqliteQueryLog(provider.GetRequiredService<RelevanceDatabase>().File));
+        services.AddSingleton<IQueryLog>(provider => new SqliteQueryLog(
+            provider.GetRequiredService<RelevanceDatabase>().File,
+            validator: new SearchRequestValidator(provider.GetRequiredService<IOptions<M6Options>>().Value.Search)));
         services.AddSingleton<IDashboardQueries>(provider =>
         {
             var m6 = provider.GetRequiredService<IOptions<M6Options>>().Value;

@@ -120,13 +120,13 @@ public sealed partial class SearchPage : IDisposable
 
         SearchFilters filters = Filters();
         SearchSort sort = _sort;
-        await StartAsync($"Results for “{text}”", (offset, token) => search.SearchAsync(
+        bool answered = await StartAsync($"Results for “{text}”", (offset, token) => search.SearchAsync(
             new SearchQuery { Text = text, Filters = filters, Sort = sort, Limit = PageSize, Offset = offset }, token));
 
-        if (text.Length <= MaxQueryLength)
+        if (answered)
         {
-            // After the results are shown, off the shopper's wait: the merchant dashboard's query log (the API logs
-            // its searches the same way); never throws.
+            // Only a search that succeeded is logged (the API logs its searches the same way), after the results are
+            // shown, off the shopper's wait: the merchant dashboard's query log; never throws.
             await M6Search.Web.Merchants.QueryLogging.RecordAsync(Services, text);
         }
     }
@@ -186,14 +186,16 @@ public sealed partial class SearchPage : IDisposable
         }
     }
 
-    private async Task StartAsync(string heading, Func<int, CancellationToken, Task<SearchResults>> page)
+    /// <summary>Shows the first page of a new search; true when the search answered.</summary>
+    private async Task<bool> StartAsync(string heading, Func<int, CancellationToken, Task<SearchResults>> page)
     {
         _heading = heading;
         _nextPage = page;
-        await RunAsync(page, 0, append: false);
+        return await RunAsync(page, 0, append: false);
     }
 
-    private async Task RunAsync(Func<int, CancellationToken, Task<SearchResults>> page, int offset, bool append)
+    /// <summary>Runs one page of a search and shows it; true when the search answered (false: refused, failed or replaced).</summary>
+    private async Task<bool> RunAsync(Func<int, CancellationToken, Task<SearchResults>> page, int offset, bool append)
     {
         _pending?.Cancel();
         _pending?.Dispose();
@@ -213,24 +215,27 @@ public sealed partial class SearchPage : IDisposable
             SearchResults results = await page(offset, pending.Token);
             if (pending.IsCancellationRequested)
             {
-                return;
+                return false;
             }
 
             _items.AddRange(results.Items.Where(item => _items.All(existing => existing.Product.Id != item.Product.Id)));
             _hasMore = results.HasMore && results.Items.Count > 0;
             _timings = results.Timings;
+            return true;
         }
         catch (OperationCanceledException) when (pending.IsCancellationRequested)
         {
-            return;
+            return false;
         }
         catch (SearchValidationException exception)
         {
             ShowError(string.Join(" ", exception.Errors.SelectMany(e => e.Value)));
+            return false;
         }
         catch (VectorStoreException exception)
         {
             ShowError($"The product store did not answer: {exception.Reason}");
+            return false;
         }
         finally
         {
