@@ -1,14 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 using M6Search.Encoder.Model;
-using M6Search.Encoder.Moe;
 using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
 using M6Search.Encoder.Tokenization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
-using TorchSharp.Modules;
 using static TorchSharp.torch;
 
 namespace M6Search.Encoder.Training;
@@ -27,12 +25,7 @@ public sealed class ContrastiveTrainer : IDisposable
     private readonly Device _device;
     private readonly ILogger _logger;
     private readonly bool _ownsModel;
-    private readonly AdamW _optimizer;
-
-    // Multiplier of the scheduled learning rate for each optimizer group, in group order.
-    private readonly double[] _groupLearningRateScales;
-
-    private readonly List<Parameter> _parameters;
+    private readonly TrainerOptimizer _optimizer;
     private readonly WarmupCosineSchedule _schedule;
     private readonly TokenizerOptions _tokenizer;
     private long _step;
@@ -68,43 +61,11 @@ public sealed class ContrastiveTrainer : IDisposable
         _model.Precision.Type = bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
         _model.ActivationCheckpointing = options.ActivationCheckpointing;
 
-        var decay = new List<Parameter>();
-        var noDecay = new List<Parameter>();
-        var routers = new List<Parameter>();
-        bool ownRouterGroup = options.RouterLearningRateScale != 1;
-        foreach ((string name, Parameter parameter) in _model.named_parameters())
-        {
-            if (ownRouterGroup && name.EndsWith(".router", StringComparison.Ordinal))
-            {
-                routers.Add(parameter);
-                continue;
-            }
-
-            bool isTable = name.Contains("embedding", StringComparison.Ordinal) || name.Contains("positions", StringComparison.Ordinal)
-                || name.StartsWith("modality", StringComparison.Ordinal);
-            (parameter.dim() >= 2 && !isTable ? decay : noDecay).Add(parameter);
-        }
-
-        _parameters = [.. decay, .. noDecay, .. routers];
-        var groups = new List<AdamW.ParamGroup>
-        {
-            new(decay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false),
-            new(noDecay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false),
-        };
-        _groupLearningRateScales = [1, 1];
-        if (ownRouterGroup)
-        {
-            groups.Add(new(routers, options.PeakLearningRate * options.RouterLearningRateScale, options.Beta1, options.Beta2, options.Epsilon, 0, false, false));
-            _groupLearningRateScales = [1, 1, options.RouterLearningRateScale];
-        }
-
-        _optimizer = torch.optim.AdamW(
-            groups,
-            options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
+        _optimizer = new TrainerOptimizer(_model, options);
         _schedule = new WarmupCosineSchedule(options.PeakLearningRate, options.WarmupSteps, options.TotalSteps, options.MinLearningRate);
 
         TrainerLog.Ready(
-            _logger, model.Config.Name, _parameters.Sum(p => p.numel()), _device.ToString(), _model.Precision.Type.ToString(),
+            _logger, model.Config.Name, _optimizer.ParameterCount, _device.ToString(), _model.Precision.Type.ToString(),
             options.ActivationCheckpointing);
     }
 
@@ -246,14 +207,10 @@ public sealed class ContrastiveTrainer : IDisposable
         var clock = Stopwatch.StartNew();
         long step = _step;
         double learningRate = _schedule.LearningRateAt(step);
-        int group = 0;
-        foreach (ParamGroup paramGroup in _optimizer.ParamGroups.Cast<ParamGroup>())
-        {
-            paramGroup.LearningRate = learningRate * _groupLearningRateScales[group++];
-        }
+        _optimizer.SetLearningRate(learningRate);
 
         _model.train();
-        _optimizer.zero_grad();
+        _optimizer.ZeroGradients();
         int chunks = Math.Min(_options.AccumulationSteps, count);
         var totals = new StepTotals();
         string? skipReason = null;
@@ -274,37 +231,43 @@ public sealed class ContrastiveTrainer : IDisposable
             Tensor auxiliary = image.AuxiliaryLoss.Plus(text.AuxiliaryLoss);
             Tensor loss = contrastive.Plus(auxiliary);
 
-            float[] values = ToHost(
-                [loss, contrastive, auxiliary, image.LoadBalanceLoss.Plus(text.LoadBalanceLoss), image.RouterZLoss.Plus(text.RouterZLoss),
-                 imageAccuracy, textAccuracy, scale],
+            MicroBatchMetrics values = MicroBatchMetrics.CopyToHost(
+                loss,
+                contrastive,
+                auxiliary,
+                image.LoadBalanceLoss.Plus(text.LoadBalanceLoss),
+                image.RouterZLoss.Plus(text.RouterZLoss),
+                imageAccuracy,
+                textAccuracy,
+                scale,
                 image.MoeLayers,
                 text.MoeLayers);
-            if (!float.IsFinite(values[0]))
+            if (!float.IsFinite(values.Loss))
             {
-                skipReason = $"loss is {values[0]} in micro-batch {chunk + 1} of {chunks}";
+                skipReason = $"loss is {values.Loss} in micro-batch {chunk + 1} of {chunks}";
                 break;
             }
 
             loss.Times(weight).backward();
-            totals.Add(values, weight, image.MoeLayers.Count, _model.Config.Experts);
+            totals.Add(values, weight);
         }
 
         double gradientNorm = double.NaN;
         if (skipReason is null)
         {
             using var scope = torch.NewDisposeScope();
-            gradientNorm = nn.utils.clip_grad_norm_(_parameters, _options.GradientClipNorm);
+            gradientNorm = _optimizer.ClipGradients(_options.GradientClipNorm);
             if (!double.IsFinite(gradientNorm))
             {
                 skipReason = $"gradient norm is {gradientNorm}";
             }
             else
             {
-                _optimizer.step();
+                _optimizer.Step();
             }
         }
 
-        _optimizer.zero_grad();
+        _optimizer.ZeroGradients();
         _step++;
         if (skipReason is not null)
         {
@@ -347,7 +310,7 @@ public sealed class ContrastiveTrainer : IDisposable
         {
             using (var writer = new BinaryWriter(buffer, Encoding.UTF8, leaveOpen: true))
             {
-                _optimizer.save_state_dict(writer);
+                _optimizer.Save(writer);
             }
 
             optimizer = buffer.ToArray();
@@ -401,24 +364,13 @@ public sealed class ContrastiveTrainer : IDisposable
         }
     }
 
-    private static float[] ToHost(IEnumerable<Tensor> scalars, IReadOnlyList<MoeReport> image, IReadOnlyList<MoeReport> text)
-    {
-        var parts = new List<Tensor>();
-        parts.AddRange(scalars.Select(s => s.detach().to_type(ScalarType.Float32).reshape(1)));
-        parts.AddRange(image.Select(r => r.ExpertLoad.detach().reshape(-1)));
-        parts.AddRange(text.Select(r => r.ExpertLoad.detach().reshape(-1)));
-        parts.AddRange(image.Select(r => r.DropRate.detach().reshape(1)));
-        parts.AddRange(text.Select(r => r.DropRate.detach().reshape(1)));
-        return torch.cat(parts, 0).cpu().data<float>().ToArray();
-    }
-
     private void RestoreState(string path, long step, byte[] optimizer, byte[] random)
     {
         try
         {
             using (var reader = new BinaryReader(new MemoryStream(optimizer, writable: false), Encoding.UTF8))
             {
-                _optimizer.load_state_dict(reader);
+                _optimizer.Load(reader);
             }
 
             using var randomReader = new BinaryReader(new MemoryStream(random, writable: false), Encoding.UTF8);

@@ -1,57 +1,55 @@
 namespace M6Search.Encoder.Training;
 
-/// <summary>Weighted sums of the per-micro-batch host values.</summary>
+/// <summary>Sums of the micro-batches' <see cref="MicroBatchMetrics"/>, each weighted by its share of the batch.</summary>
 internal sealed class StepTotals
 {
-    private readonly double[] _scalars = new double[8];
+    private double _loss;
+    private double _contrastiveLoss;
+    private double _auxiliaryLoss;
+    private double _loadBalanceLoss;
+    private double _routerZLoss;
+    private double _imageToTextAccuracy;
+    private double _textToImageAccuracy;
+    private double _logitScale;
     private float[][] _imageLoad = [];
     private float[][] _textLoad = [];
     private double _imageDrop;
     private double _textDrop;
 
-    public void Add(float[] values, double weight, int layers, int experts)
+    public void Add(MicroBatchMetrics values, double weight)
     {
-        for (int i = 0; i < _scalars.Length; i++)
-        {
-            _scalars[i] += values[i] * weight;
-        }
-
+        _loss += values.Loss * weight;
+        _contrastiveLoss += values.ContrastiveLoss * weight;
+        _auxiliaryLoss += values.AuxiliaryLoss * weight;
+        _loadBalanceLoss += values.LoadBalanceLoss * weight;
+        _routerZLoss += values.RouterZLoss * weight;
+        _imageToTextAccuracy += values.ImageToTextAccuracy * weight;
+        _textToImageAccuracy += values.TextToImageAccuracy * weight;
+        _logitScale += values.LogitScale * weight;
         if (_imageLoad.Length == 0)
         {
-            _imageLoad = Enumerable.Range(0, layers).Select(_ => new float[experts]).ToArray();
-            _textLoad = Enumerable.Range(0, layers).Select(_ => new float[experts]).ToArray();
+            _imageLoad = values.ImageExpertLoad.Select(layer => new float[layer.Length]).ToArray();
+            _textLoad = values.TextExpertLoad.Select(layer => new float[layer.Length]).ToArray();
         }
 
-        int offset = _scalars.Length;
-        for (int l = 0; l < layers; l++)
-        {
-            for (int e = 0; e < experts; e++)
-            {
-                _imageLoad[l][e] += (float)(values[offset + (l * experts) + e] * weight);
-                _textLoad[l][e] += (float)(values[offset + (layers * experts) + (l * experts) + e] * weight);
-            }
-        }
-
-        offset += 2 * layers * experts;
-        for (int l = 0; l < layers; l++)
-        {
-            _imageDrop += values[offset + l] * weight / layers;
-            _textDrop += values[offset + layers + l] * weight / layers;
-        }
+        AddLoads(_imageLoad, values.ImageExpertLoad, weight);
+        AddLoads(_textLoad, values.TextExpertLoad, weight);
+        AddMeanOverLayers(ref _imageDrop, values.ImageDropRate, weight);
+        AddMeanOverLayers(ref _textDrop, values.TextDropRate, weight);
     }
 
     public TrainingStepMetrics ToMetrics(long step, int examples, double learningRate, double gradientNorm, TimeSpan elapsed) => new()
     {
         Step = step,
         Examples = examples,
-        Loss = _scalars[0],
-        ContrastiveLoss = _scalars[1],
-        AuxiliaryLoss = _scalars[2],
-        LoadBalanceLoss = _scalars[3],
-        RouterZLoss = _scalars[4],
-        ImageToTextAccuracy = _scalars[5],
-        TextToImageAccuracy = _scalars[6],
-        Temperature = 1 / _scalars[7],
+        Loss = _loss,
+        ContrastiveLoss = _contrastiveLoss,
+        AuxiliaryLoss = _auxiliaryLoss,
+        LoadBalanceLoss = _loadBalanceLoss,
+        RouterZLoss = _routerZLoss,
+        ImageToTextAccuracy = _imageToTextAccuracy,
+        TextToImageAccuracy = _textToImageAccuracy,
+        Temperature = 1 / _logitScale,
         LearningRate = learningRate,
         GradientNorm = gradientNorm,
         ImageExpertLoad = _imageLoad,
@@ -60,4 +58,24 @@ internal sealed class StepTotals
         TextDropRate = _textDrop,
         Elapsed = elapsed,
     };
+
+    private static void AddLoads(float[][] totals, float[][] loads, double weight)
+    {
+        for (int layer = 0; layer < loads.Length; layer++)
+        {
+            for (int expert = 0; expert < loads[layer].Length; expert++)
+            {
+                totals[layer][expert] += (float)(loads[layer][expert] * weight);
+            }
+        }
+    }
+
+    // The step's drop rate is the mean over layers: each layer adds its weighted share divided by the layer count.
+    private static void AddMeanOverLayers(ref double total, float[] perLayer, double weight)
+    {
+        foreach (float rate in perLayer)
+        {
+            total += rate * weight / perLayer.Length;
+        }
+    }
 }
