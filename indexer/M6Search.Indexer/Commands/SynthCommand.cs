@@ -6,7 +6,8 @@ namespace M6Search.Indexer.Commands;
 
 /// <summary>
 /// <c>m6 synth --out DIR --products N --seed S [--omit-rate 0.7] [--image-size 128] [--queries Q]</c>: writes a
-/// synthetic catalog (images, catalog.jsonl, pairs.jsonl, queries.jsonl) whose titles leave out visual traits.
+/// synthetic catalog (images, catalog.jsonl, pairs.jsonl, queries.jsonl) whose titles leave out visual traits;
+/// <c>--held-out-wording</c> adds queries.heldout.jsonl (docs/synthetic-catalog.md, "Held-out wording").
 /// </summary>
 public static class SynthCommand
 {
@@ -20,11 +21,12 @@ public static class SynthCommand
         var queries = new Option<int?>("--queries") { Description = "Number of labeled queries (default: min(400, products / 5))." };
         var pairs = new Option<int>("--pairs-per-product") { Description = "Training descriptions per product (at least 2: one English, one Chinese).", DefaultValueFactory = _ => 2 };
         var noImages = new Option<bool>("--no-images") { Description = "Write only the JSONL files." };
+        var heldOut = new Option<bool>("--held-out-wording") { Description = "Also write queries.heldout.jsonl: the same queries worded with synonyms and misspellings no training text contains (for reporting only; never tune on it)." };
         var threads = new Option<int?>("--threads") { Description = "Rendering threads (default: every core); the output does not depend on it." };
 
         var command = new Command("synth", "Generate a synthetic product catalog with images, training pairs and labeled shopper queries.")
         {
-            output, products, seed, omitRate, imageSize, queries, pairs, noImages, threads,
+            output, products, seed, omitRate, imageSize, queries, pairs, noImages, heldOut, threads,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -38,6 +40,7 @@ public static class SynthCommand
                 Queries = parse.GetValue(queries),
                 PairsPerProduct = parse.GetValue(pairs),
                 WriteImages = !parse.GetValue(noImages),
+                HeldOutWording = parse.GetValue(heldOut),
                 MaxDegreeOfParallelism = parse.GetValue(threads),
             };
             options.Validate();

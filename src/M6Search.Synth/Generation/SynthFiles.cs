@@ -9,5 +9,8 @@ public static class SynthFiles
 
     public const string Queries = "queries.jsonl";
 
+    /// <summary>The queries of queries.jsonl worded with held-out words (<c>m6 synth --held-out-wording</c>).</summary>
+    public const string HeldOutQueries = "queries.heldout.jsonl";
+
     public const string ImagesFolder = "images";
 }

@@ -25,6 +25,12 @@ public sealed record SynthOptions
     /// <summary>When false, only the JSONL files are written (useful for text-only experiments).</summary>
     public bool WriteImages { get; init; } = true;
 
+    /// <summary>
+    /// Also write queries.heldout.jsonl: every query worded with held-out words (Vocabulary/HeldOutWording.cs) for an
+    /// evaluation of wording the model never saw. For reporting only; never choose settings with it.
+    /// </summary>
+    public bool HeldOutWording { get; init; }
+
     /// <summary>Rendering threads; null uses every core. The output does not depend on it.</summary>
     public int? MaxDegreeOfParallelism { get; init; }
 

@@ -36,6 +36,10 @@ public static class SyntheticCatalogGenerator
         await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.Catalog), plan.Products.Select(p => p.ToProduct()), cancellationToken).ConfigureAwait(false);
         await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.Pairs), plan.Pairs, cancellationToken).ConfigureAwait(false);
         await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.Queries), plan.Queries.Select(q => q.Query), cancellationToken).ConfigureAwait(false);
+        if (options.HeldOutWording)
+        {
+            await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.HeldOutQueries), plan.Queries.Select(q => q.HeldOut), cancellationToken).ConfigureAwait(false);
+        }
         progress?.Report(new SynthProgress(SynthStage.Done, options.Products, options.Products));
 
         return new SynthResult

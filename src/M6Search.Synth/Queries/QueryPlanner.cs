@@ -10,7 +10,8 @@ namespace M6Search.Synth.Queries;
 /// Generates labeled shopper queries over a planned catalog: each combines a category with one or two traits taken
 /// from a real product (so the combination exists), is graded against every product's attributes by
 /// <see cref="RelevanceGrader"/>, and is kept only when enough products are fully relevant. Half are English, half
-/// Chinese; no intent is asked twice in the same language.
+/// Chinese; no intent is asked twice in the same language. Each query also gets a held-out-wording twin (same id,
+/// relevance and traits; trait words from <see cref="HeldOutWording"/>), written only on request.
 /// </summary>
 public static class QueryPlanner
 {
@@ -65,6 +66,7 @@ public static class QueryPlanner
                 continue;
             }
 
+            SeededRandom layout = rng.Copy();
             var query = new LabeledQuery
             {
                 Id = "q" + (queries.Count + 1).ToString("D" + width, System.Globalization.CultureInfo.InvariantCulture),
@@ -73,7 +75,9 @@ public static class QueryPlanner
                 Traits = TraitWords(intent, lang),
                 Relevance = relevance,
             };
-            queries.Add(new PlannedQuery(intent, query));
+            var heldOutRng = SeededRandom.For(seed, attempts - 1, SeedStream.HeldOutWording);
+            LabeledQuery heldOut = query with { Text = QueryTextWriter.WriteHeldOut(intent, lang, layout, heldOutRng) };
+            queries.Add(new PlannedQuery(intent, query, heldOut));
         }
 
         return queries;

@@ -8,4 +8,5 @@ public enum SeedStream
     Scene = 3,
     Pairs = 4,
     Queries = 5,
+    HeldOutWording = 6,
 }

@@ -35,6 +35,14 @@ public sealed class SeededRandom
         return new SeededRandom(SplitMix(ref x));
     }
 
+    /// <summary>An independent generator in this one's current state: it draws the same sequence from here on.</summary>
+    public SeededRandom Copy()
+    {
+        var copy = new SeededRandom(0);
+        (copy._s0, copy._s1, copy._s2, copy._s3) = (_s0, _s1, _s2, _s3);
+        return copy;
+    }
+
     public ulong NextUInt64()
     {
         ulong result = RotateLeft(_s1 * 5, 7) * 9;

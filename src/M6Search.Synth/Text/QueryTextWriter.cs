@@ -10,13 +10,31 @@ namespace M6Search.Synth.Text;
 /// </summary>
 public static class QueryTextWriter
 {
-    public static string Write(QueryIntent intent, string lang, SeededRandom rng)
+    public static string Write(QueryIntent intent, string lang, SeededRandom rng) =>
+        Write(intent, lang, rng, (kind, key) => TrainedWord(kind, key, lang, rng));
+
+    /// <summary>
+    /// The same query worded with held-out words (<see cref="HeldOutWording"/>): given <paramref name="rng"/> in the
+    /// state <see cref="Write(QueryIntent, string, SeededRandom)"/> was given, the noun, word order and layout come out
+    /// the same and only each trait word is replaced, by one drawn from <paramref name="heldOutRng"/>.
+    /// </summary>
+    public static string WriteHeldOut(QueryIntent intent, string lang, SeededRandom rng, SeededRandom heldOutRng) =>
+        Write(intent, lang, rng, (kind, key) =>
+        {
+            TrainedWord(kind, key, lang, rng); // the trained draw, so the layout draws after it stay the same
+            return heldOutRng.Pick(HeldOutWording.For(kind, key, lang)).Text;
+        });
+
+    private static string TrainedWord(TraitKind kind, string key, string lang, SeededRandom rng) =>
+        WordChoice.Pick(SynthVocabulary.Words(kind, key).For(lang), rng, 0.7);
+
+    private static string Write(QueryIntent intent, string lang, SeededRandom rng, Func<TraitKind, string, string> traitWord)
     {
         CategoryInfo category = SynthVocabulary.Category(intent.Category);
         string noun = WordChoice.Pick(category.QueryNouns.For(lang), rng, 0.6);
         var words = intent.Traits
             .OrderBy(t => t.Key)
-            .Select(t => WordChoice.Pick(SynthVocabulary.Words(t.Key, t.Value).For(lang), rng, 0.7))
+            .Select(t => traitWord(t.Key, t.Value))
             .ToList();
 
         if (lang == Languages.English)
