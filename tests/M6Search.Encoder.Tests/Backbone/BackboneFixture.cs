@@ -4,6 +4,7 @@ using M6Search.Encoder.Backbone.Import;
 using M6Search.Encoder.Backbone.Preprocessing;
 using M6Search.Imaging;
 using M6Search.Imaging.Preprocessing;
+using Onnx;
 
 namespace M6Search.Encoder.Tests.Backbone;
 
@@ -35,6 +36,11 @@ public sealed class BackboneFixture : IDisposable
     public ImageBackbone Backbone { get; }
 
     public IReadOnlyList<string> ImagePaths { get; }
+
+    /// <summary>A fresh copy of the network file's graph, to change and write elsewhere.</summary>
+    public ModelProto CopyOfNetwork() => (_network ??= ModelProto.Parser.ParseFromFile(Files.NetworkFile)).Clone();
+
+    private ModelProto? _network;
 
     /// <summary>
     /// Every test image decoded once at <paramref name="side"/>: the loader's normalised batch (what the encoder gets)

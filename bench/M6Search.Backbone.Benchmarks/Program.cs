@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using M6Search.Backbone.Benchmarks;
+using M6Search.Encoder.Backbone;
+using M6Search.Encoder.Backbone.Files;
+using M6Search.Encoder.Backbone.Import;
+using M6Search.Encoder.Backbone.Preprocessing;
+using M6Search.Encoder.Runtime;
+using M6Search.Shared;
+using TorchSharp;
+
+// Images per second of the backbone (preprocessing + network, pooled output) in our TorchSharp modules and in ONNX
+// Runtime running the package's own graphs, same batch, same threads, same pixels. Warm-up, then repetitions; medians.
+var options = BenchmarkOptions.Parse(args);
+ComputeDevice.EnsureLibTorchLoaded();
+torch.set_num_threads(options.Threads);
+torch.set_num_interop_threads(1);
+var files = new BackboneLocator().Locate(BackboneIdentity.ResNet18);
+var graph = ResNetOnnxImporter.Import(files.NetworkFile);
+using var backbone = ImageBackbone.Load(files, BackbonePixelInput.Raw);
+
+Console.WriteLine($"# backbone {files.Identity.Describe()}");
+Console.WriteLine($"# {ComputeDevice.Describe()}; ONNX Runtime {typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version}; " +
+                  $"{Environment.ProcessorCount} logical CPUs; threads {options.Threads}; warm-up {options.Warmup}; repetitions {options.Repetitions}");
+Console.WriteLine();
+Console.WriteLine("| side | batch | TorchSharp images/s | ONNX Runtime images/s | TorchSharp / ORT |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+foreach (int side in options.Sides)
+{
+    foreach (int batch in options.Batches)
+    {
+        var random = new Random(side * 1000 + batch);
+        var pixels = new float[batch * 3 * side * side];
+        for (int i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = random.Next(256);
+        }
+
+        int calls = Math.Max(1, (options.MinImagesPerRepetition + batch - 1) / batch);
+        double? ours = null;
+        double? reference = null;
+        if (options.Engines.Contains("torch"))
+        {
+            ours = Measure(options, batch, calls, () =>
+            {
+                using var scope = torch.NewDisposeScope();
+                using var inference = torch.inference_mode();
+                var features = backbone.Features(torch.tensor(pixels, [batch, 3, side, side]), M6Search.Encoder.Backbone.Modules.BackboneStage.Pooled);
+                _ = features.data<float>()[0];
+            });
+        }
+
+        if (options.Engines.Contains("ort"))
+        {
+            using var ort = new OnnxRuntimeReference(files.PreprocessFile, files.NetworkFile, graph, side, options.Threads, exposeStages: false);
+            reference = Measure(options, batch, calls, () => ort.Run(pixels, batch, side));
+        }
+
+        string ratio = ours is { } a && reference is { } b ? (a / b).ToString("F2", CultureInfo.InvariantCulture) : "-";
+        Console.WriteLine($"| {side} | {batch} | {Format(ours)} | {Format(reference)} | {ratio} |");
+    }
+}
+
+static double Measure(BenchmarkOptions options, int batch, int calls, Action run)
+{
+    for (int i = 0; i < options.Warmup; i++)
+    {
+        run();
+    }
+
+    var rates = new List<double>();
+    for (int r = 0; r < options.Repetitions; r++)
+    {
+        var watch = Stopwatch.StartNew();
+        for (int c = 0; c < calls; c++)
+        {
+            run();
+        }
+
+        rates.Add(batch * calls / watch.Elapsed.TotalSeconds);
+    }
+
+    rates.Sort();
+    return rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[(rates.Count / 2) - 1] + rates[rates.Count / 2]) / 2;
+}
+
+static string Format(double? rate) => rate is { } r ? r.ToString("F1", CultureInfo.InvariantCulture) : "-";
