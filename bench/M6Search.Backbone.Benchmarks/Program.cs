@@ -23,8 +23,8 @@ Console.WriteLine($"# backbone {files.Identity.Describe()}");
 Console.WriteLine($"# {ComputeDevice.Describe()}; ONNX Runtime {typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version}; " +
                   $"{Environment.ProcessorCount} logical CPUs; threads {options.Threads}; warm-up {options.Warmup}; repetitions {options.Repetitions}");
 Console.WriteLine();
-Console.WriteLine("| side | batch | TorchSharp images/s | ONNX Runtime images/s | TorchSharp / ORT |");
-Console.WriteLine("| ---: | ---: | ---: | ---: | ---: |");
+Console.WriteLine("| side | batch | TorchSharp images/s | ONNX Runtime images/s | TorchSharp / ORT | TorchSharp CPU ms/image | ONNX Runtime CPU ms/image |");
+Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 foreach (int side in options.Sides)
 {
     foreach (int batch in options.Batches)
@@ -37,8 +37,8 @@ foreach (int side in options.Sides)
         }
 
         int calls = Math.Max(1, (options.MinImagesPerRepetition + batch - 1) / batch);
-        double? ours = null;
-        double? reference = null;
+        Measurement? ours = null;
+        Measurement? reference = null;
         if (options.Engines.Contains("torch"))
         {
             ours = Measure(options, batch, calls, () =>
@@ -56,12 +56,15 @@ foreach (int side in options.Sides)
             reference = Measure(options, batch, calls, () => ort.Run(pixels, batch, side));
         }
 
-        string ratio = ours is { } a && reference is { } b ? (a / b).ToString("F2", CultureInfo.InvariantCulture) : "-";
-        Console.WriteLine($"| {side} | {batch} | {Format(ours)} | {Format(reference)} | {ratio} |");
+        string ratio = ours is { } a && reference is { } b ? (a.ImagesPerSecond / b.ImagesPerSecond).ToString("F2", CultureInfo.InvariantCulture) : "-";
+        Console.WriteLine($"| {side} | {batch} | {Format(ours?.ImagesPerSecond)} | {Format(reference?.ImagesPerSecond)} | {ratio} | " +
+                          $"{Format(ours?.CpuMillisecondsPerImage)} | {Format(reference?.CpuMillisecondsPerImage)} |");
     }
 }
 
-static double Measure(BenchmarkOptions options, int batch, int calls, Action run)
+// Wall-clock images/s and, less sensitive to other load on a shared machine, the CPU time this process spent per image
+// (all its threads; spinning worker threads count too). Medians over the repetitions.
+static Measurement Measure(BenchmarkOptions options, int batch, int calls, Action run)
 {
     for (int i = 0; i < options.Warmup; i++)
     {
@@ -69,19 +72,33 @@ static double Measure(BenchmarkOptions options, int batch, int calls, Action run
     }
 
     var rates = new List<double>();
+    var cpu = new List<double>();
+    using var process = Process.GetCurrentProcess();
     for (int r = 0; r < options.Repetitions; r++)
     {
+        process.Refresh();
+        var cpuBefore = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         for (int c = 0; c < calls; c++)
         {
             run();
         }
 
-        rates.Add(batch * calls / watch.Elapsed.TotalSeconds);
+        var elapsed = watch.Elapsed;
+        process.Refresh();
+        rates.Add(batch * calls / elapsed.TotalSeconds);
+        cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds / (batch * calls));
     }
 
-    rates.Sort();
-    return rates.Count % 2 == 1 ? rates[rates.Count / 2] : (rates[(rates.Count / 2) - 1] + rates[rates.Count / 2]) / 2;
+    return new Measurement(Median(rates), Median(cpu));
+}
+
+static double Median(List<double> values)
+{
+    values.Sort();
+    return values.Count % 2 == 1 ? values[values.Count / 2] : (values[(values.Count / 2) - 1] + values[values.Count / 2]) / 2;
 }
 
 static string Format(double? rate) => rate is { } r ? r.ToString("F1", CultureInfo.InvariantCulture) : "-";
+
+internal readonly record struct Measurement(double ImagesPerSecond, double CpuMillisecondsPerImage);

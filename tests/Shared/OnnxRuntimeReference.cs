@@ -34,7 +34,7 @@ internal sealed class OnnxRuntimeReference : IDisposable
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
 
-        var preprocess = ModelProto.Parser.ParseFromFile(preprocessFile);
+        var preprocess = ReadOnly(preprocessFile);
         _preprocessInput = preprocess.Graph.Input[0].Name;
         _preprocessOutput = preprocess.Graph.Output[0].Name;
         MakeShapesSymbolic(preprocess.Graph);
@@ -43,7 +43,7 @@ internal sealed class OnnxRuntimeReference : IDisposable
             ResizeMeanImage(preprocess, side);
         }
 
-        var network = ModelProto.Parser.ParseFromFile(networkFile);
+        var network = ReadOnly(networkFile);
         _networkInput = graph.InputValue;
         MakeShapesSymbolic(network.Graph);
         var pool = network.Graph.Node.Single(n => n.Name == graph.AveragePoolNode);
@@ -120,5 +120,11 @@ internal sealed class OnnxRuntimeReference : IDisposable
         resize.Attribute.Add(new AttributeProto { Name = "coordinate_transformation_mode", Type = AttributeProto.Types.AttributeType.String, S = ByteString.CopyFromUtf8("half_pixel") });
         graph.Node.Insert(graph.Node.IndexOf(sub), resize);
         sub.Input[1] = "m6_mean_resized";
+    }
+
+    private static ModelProto ReadOnly(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ModelProto.Parser.ParseFrom(stream);
     }
 }

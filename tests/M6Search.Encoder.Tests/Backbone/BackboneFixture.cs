@@ -38,7 +38,7 @@ public sealed class BackboneFixture : IDisposable
     public IReadOnlyList<string> ImagePaths { get; }
 
     /// <summary>A fresh copy of the network file's graph, to change and write elsewhere.</summary>
-    public ModelProto CopyOfNetwork() => (_network ??= ModelProto.Parser.ParseFromFile(Files.NetworkFile)).Clone();
+    public ModelProto CopyOfNetwork() => (_network ??= ReadOnly(Files.NetworkFile)).Clone();
 
     private ModelProto? _network;
 
@@ -71,4 +71,10 @@ public sealed class BackboneFixture : IDisposable
     }
 
     public void Dispose() => Backbone.Dispose();
+
+    private static ModelProto ReadOnly(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ModelProto.Parser.ParseFrom(stream);
+    }
 }

@@ -130,7 +130,7 @@ public sealed class ImporterTests(BackboneFixture fixture)
     public void ImportMeanImage_RejectsAPreprocessingThatKeepsRgbOrder()
     {
         using var folder = new TempDirectory();
-        var model = ModelProto.Parser.ParseFromFile(fixture.Files.PreprocessFile);
+        var model = ReadOnly(fixture.Files.PreprocessFile);
         var concat = model.Graph.Node.Single(n => n.OpType == "Concat");
         var order = concat.Input.Reverse().ToArray();
         concat.Input.Clear();
@@ -171,5 +171,11 @@ public sealed class ImporterTests(BackboneFixture fixture)
         string path = folder.File("ResNet18.onnx");
         File.WriteAllBytes(path, model.ToByteArray());
         ResNetBackbone.FromOnnx(path).Dispose();
+    }
+
+    private static ModelProto ReadOnly(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return ModelProto.Parser.ParseFrom(stream);
     }
 }

@@ -17,13 +17,16 @@ internal static class OnnxModelFile
         ModelProto model;
         try
         {
-            model = ModelProto.Parser.ParseFromFile(path);
+            // Read-only and shared: the file may be a read-only hard link into the NuGet cache that other processes
+            // read at the same time (OnnxSharp's ParseFromFile asks for write access, which takes an exclusive lock).
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20);
+            model = ModelProto.Parser.ParseFrom(stream);
         }
         catch (InvalidProtocolBufferException ex)
         {
             throw new BackboneImportException(path, $"not a readable ONNX model ({ex.Message}).", ex);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new BackboneImportException(path, $"cannot be read ({ex.Message}).", ex);
         }

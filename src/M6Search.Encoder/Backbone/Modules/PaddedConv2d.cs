@@ -8,6 +8,8 @@ namespace M6Search.Encoder.Backbone.Modules;
 /// <summary>
 /// A 2-D convolution with a bias and ONNX-style (possibly asymmetric) padding, computed exactly
 /// (<see cref="ExactPadding"/>). In the backbone each one carries a BatchNormalization folded into its weight and bias.
+/// The weight is kept in channels-last memory order; call <c>contiguous()</c> on it before anything that needs the
+/// default order (a <c>view</c>, or raw data access).
 /// </summary>
 public sealed class PaddedConv2d : nn.Module<Tensor, Tensor>
 {
@@ -22,7 +24,9 @@ public sealed class PaddedConv2d : nn.Module<Tensor, Tensor>
         : base(name)
     {
         Geometry = geometry;
-        _weight = new Parameter(zeros(outChannels, inChannels, geometry.KernelHeight, geometry.KernelWidth));
+        // [out, in, kh, kw] stored channels-last (out, kh, kw, in in memory), like the activations: libtorch's CPU
+        // convolution (oneDNN) then runs without converting layouts; loading copies values in and keeps the layout.
+        _weight = new Parameter(zeros(outChannels, geometry.KernelHeight, geometry.KernelWidth, inChannels).permute(0, 3, 1, 2));
         _bias = new Parameter(zeros(outChannels));
         RegisterComponents();
     }
