@@ -1,3 +1,4 @@
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -44,6 +45,6 @@ public sealed class BasicBlock : nn.Module<Tensor, Tensor>
         // input, not its output) and one allocation fewer per step.
         var shortcut = _downsample is null ? input : _downsample.call(input);
         var x = _conv1.call(input).relu_();
-        return _conv2.call(x).add_(shortcut).relu_();
+        return _conv2.call(x).PlusInPlace(shortcut).relu_();
     }
 }

@@ -1,13 +1,13 @@
 using M6Search.Encoder.Backbone.Import;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace M6Search.Encoder.Backbone.Modules;
 
 /// <summary>
 /// Folds an inference-mode BatchNormalization into the convolution before it:
-/// <c>W' = W * gamma / sqrt(var + eps)</c> per output channel and <c>b' = (b - mean) * gamma / sqrt(var + eps) + beta</c>,
-/// computed with TorchSharp's <c>fuse_conv_bn_weights</c> in float64 and rounded to float32 once.
+/// <c>W' = W * gamma / sqrt(var + eps)</c> per output channel and <c>b' = (b - mean) * gamma / sqrt(var + eps) + beta</c>.
+/// Computed in double precision in plain loops (no libtorch number arguments, see Runtime/KeptScalars) and rounded to
+/// float32 once.
 /// </summary>
 public static class BatchNormFolding
 {
@@ -15,15 +15,29 @@ public static class BatchNormFolding
     public static (Tensor Weight, Tensor Bias) Fold(ImportedConvBatchNorm layer)
     {
         ArgumentNullException.ThrowIfNull(layer);
-        using var scope = torch.NewDisposeScope();
-        var weight = Float64(layer.Weight);
-        var bias = layer.Bias is null ? zeros(layer.Weight.Shape[0], dtype: float64) : Float64(layer.Bias);
-        var (foldedWeight, foldedBias) = nn.utils.fuse_conv_bn_weights(
-            weight, bias, Float64(layer.Mean), Float64(layer.Variance), layer.Epsilon,
-            Float64(layer.Scale), Float64(layer.Shift), transpose: false);
-        var result = (foldedWeight.detach().to(float32).MoveToOuterDisposeScope(), foldedBias.detach().to(float32).MoveToOuterDisposeScope());
-        return result;
+        var (weight, bias) = FoldValues(layer);
+        return (tensor(weight, layer.Weight.Shape), tensor(bias, [layer.Weight.Shape[0]]));
     }
 
-    private static Tensor Float64(OnnxFloatTensor tensor) => torch.tensor(tensor.Values, tensor.Shape).to(float64);
+    /// <summary>The folded weight and bias as row-major float arrays.</summary>
+    public static (float[] Weight, float[] Bias) FoldValues(ImportedConvBatchNorm layer)
+    {
+        ArgumentNullException.ThrowIfNull(layer);
+        int outChannels = checked((int)layer.Weight.Shape[0]);
+        int perChannel = layer.Weight.Values.Length / outChannels;
+        var weight = new float[layer.Weight.Values.Length];
+        var bias = new float[outChannels];
+        for (int o = 0; o < outChannels; o++)
+        {
+            double scale = layer.Scale.Values[o] / Math.Sqrt((double)layer.Variance.Values[o] + layer.Epsilon);
+            double convBias = layer.Bias?.Values[o] ?? 0.0;
+            bias[o] = (float)(((convBias - layer.Mean.Values[o]) * scale) + layer.Shift.Values[o]);
+            for (int i = o * perChannel; i < (o + 1) * perChannel; i++)
+            {
+                weight[i] = (float)(layer.Weight.Values[i] * scale);
+            }
+        }
+
+        return (weight, bias);
+    }
 }

@@ -1,4 +1,5 @@
 using M6Search.Encoder.Backbone.Import;
+using M6Search.Encoder.Runtime;
 using TorchSharp;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -69,7 +70,7 @@ public sealed class ResNetPreprocess : nn.Module<Tensor, Tensor>
             ? _meanImage
             : nn.functional.interpolate(_meanImage, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
         // For Raw input this is exactly ONNX's Sub: bgr * 1 + (0 - mean).
-        var shift = _offset - mean;
-        return pixels.flip(1).mul_(_scale).add_(shift).MoveToOuterDisposeScope();
+        var shift = mean.neg().PlusInPlace(_offset);
+        return pixels.flip(1).mul_(_scale).PlusInPlace(shift).MoveToOuterDisposeScope();
     }
 }
