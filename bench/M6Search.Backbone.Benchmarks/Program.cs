@@ -12,6 +12,10 @@ using TorchSharp;
 // Images per second of the backbone (preprocessing + network, pooled output) in our TorchSharp modules and in ONNX
 // Runtime running the package's own graphs, same batch, same threads, same pixels. Warm-up, then repetitions; medians.
 var options = BenchmarkOptions.Parse(args);
+// libtorch's OpenMP threads read OMP_WAIT_POLICY when libtorch loads; ONNX Runtime gets the same choice, so both
+// engines either spin while idle (their defaults) or sleep at once (PASSIVE, better on a busy machine).
+string waitPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "(default: spin)";
+bool spinning = !string.Equals(waitPolicy, "PASSIVE", StringComparison.OrdinalIgnoreCase);
 ComputeDevice.EnsureLibTorchLoaded();
 torch.set_num_threads(options.Threads);
 torch.set_num_interop_threads(1);
@@ -21,7 +25,8 @@ using var backbone = ImageBackbone.Load(files, BackbonePixelInput.Raw);
 
 Console.WriteLine($"# backbone {files.Identity.Describe()}");
 Console.WriteLine($"# {ComputeDevice.Describe()}; ONNX Runtime {typeof(Microsoft.ML.OnnxRuntime.InferenceSession).Assembly.GetName().Version}; " +
-                  $"{Environment.ProcessorCount} logical CPUs; threads {options.Threads}; warm-up {options.Warmup}; repetitions {options.Repetitions}");
+                  $"{Environment.ProcessorCount} logical CPUs; threads {options.Threads}; OMP_WAIT_POLICY {waitPolicy}, ONNX Runtime spinning {(spinning ? "on" : "off")}; " +
+                  $"warm-up {options.Warmup}; repetitions {options.Repetitions}; load average before {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
 Console.WriteLine();
 Console.WriteLine("| side | batch | TorchSharp images/s | ONNX Runtime images/s | TorchSharp / ORT | TorchSharp CPU ms/image | ONNX Runtime CPU ms/image |");
 Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -52,7 +57,7 @@ foreach (int side in options.Sides)
 
         if (options.Engines.Contains("ort"))
         {
-            using var ort = new OnnxRuntimeReference(files.PreprocessFile, files.NetworkFile, graph, side, options.Threads, exposeStages: false);
+            using var ort = new OnnxRuntimeReference(files.PreprocessFile, files.NetworkFile, graph, side, options.Threads, exposeStages: false, spinning);
             reference = Measure(options, batch, calls, () => ort.Run(pixels, batch, side));
         }
 

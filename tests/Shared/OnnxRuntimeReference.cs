@@ -24,7 +24,15 @@ internal sealed class OnnxRuntimeReference : IDisposable
     private readonly string _preprocessInput;
     private readonly string _preprocessOutput;
 
-    public OnnxRuntimeReference(string preprocessFile, string networkFile, ResNetOnnxGraph graph, int side, int threads, bool exposeStages)
+    /// <param name="preprocessFile">ResNetPreprocess.onnx.</param>
+    /// <param name="networkFile">ResNet18.onnx.</param>
+    /// <param name="graph">What our importer read from <paramref name="networkFile"/> (value names).</param>
+    /// <param name="side">Input side in pixels.</param>
+    /// <param name="threads">Intra-op threads.</param>
+    /// <param name="exposeStages">Also return the stage-3 and stage-4 maps.</param>
+    /// <param name="spinning">Let idle worker threads spin (ONNX Runtime's default) or sleep at once.</param>
+    public OnnxRuntimeReference(
+        string preprocessFile, string networkFile, ResNetOnnxGraph graph, int side, int threads, bool exposeStages, bool spinning = true)
     {
         using var options = new SessionOptions
         {
@@ -33,6 +41,7 @@ internal sealed class OnnxRuntimeReference : IDisposable
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning ? "1" : "0");
 
         var preprocess = ReadOnly(preprocessFile);
         _preprocessInput = preprocess.Graph.Input[0].Name;
