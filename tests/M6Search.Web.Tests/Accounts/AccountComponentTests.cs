@@ -47,8 +47,7 @@ public sealed class AccountComponentTests : MudComponentTest
     }
 
     [Theory]
-    [InlineData("invalid", "Wrong user name or password.")]
-    [InlineData("locked", "Too many failed sign-ins")]
+    [InlineData("invalid", "Wrong user name or password, or too many failed attempts")]
     public void Login_ExplainsTheFailure(string error, string message)
     {
         NavigateTo($"account/login?error={error}");

@@ -8,11 +8,12 @@ public sealed class DemoAccountSeederTests
 {
     [Theory]
     [InlineData("Development", null, true)]
-    [InlineData("Staging", null, true)]
-    [InlineData("Production", null, false)]
-    [InlineData("Production", true, true)]
+    [InlineData("Development", true, true)]
     [InlineData("Development", false, false)]
-    public void ShouldSeed_OnlyOutsideProduction_UnlessConfigured(string environment, bool? setting, bool expected)
+    [InlineData("Staging", null, false)]
+    [InlineData("Production", null, false)]
+    [InlineData("Production", true, false)]
+    public void ShouldSeed_OnlyInDevelopment(string environment, bool? setting, bool expected)
     {
         var options = new AccountOptions { SeedDemoAccounts = setting };
 

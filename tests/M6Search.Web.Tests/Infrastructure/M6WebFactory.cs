@@ -15,10 +15,22 @@ internal sealed class M6WebFactory : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
     private readonly bool _realModel;
+    private readonly string _environment;
+    private readonly Action<IServiceCollection>? _configureServices;
 
-    public M6WebFactory(TestData data, IDictionary<string, string?>? settings = null, bool realModel = false, bool kestrel = false)
+    /// <param name="environment">The hosting environment; tests run as Development unless they check another.</param>
+    /// <param name="configureServices">Replaces services after the app's own registrations.</param>
+    public M6WebFactory(
+        TestData data,
+        IDictionary<string, string?>? settings = null,
+        bool realModel = false,
+        bool kestrel = false,
+        string environment = "Development",
+        Action<IServiceCollection>? configureServices = null)
     {
         _realModel = realModel;
+        _environment = environment;
+        _configureServices = configureServices;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["M6:DataDir"] = data.DataDir,
@@ -65,7 +77,7 @@ internal sealed class M6WebFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(_environment);
         foreach (KeyValuePair<string, string?> setting in _settings)
         {
             builder.UseSetting(setting.Key, setting.Value);
@@ -78,6 +90,8 @@ internal sealed class M6WebFactory : WebApplicationFactory<Program>
                 services.RemoveAll<IEncoderLoader>();
                 services.AddSingleton<IEncoderLoader, FakeEncoderLoader>();
             }
+
+            _configureServices?.Invoke(services);
         });
     }
 }

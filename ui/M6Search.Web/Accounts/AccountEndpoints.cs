@@ -56,8 +56,8 @@ public static class AccountEndpoints
         var (outcome, principal) = await accounts.SignInAsync(userName ?? "", password ?? "", cancellationToken);
         if (outcome != SignInOutcome.Succeeded || principal is null)
         {
-            string error = outcome == SignInOutcome.LockedOut ? "locked" : "invalid";
-            return TypedResults.LocalRedirect($"{SignInPath}?error={error}&returnUrl={Uri.EscapeDataString(target)}");
+            // One answer for an unknown user, a wrong password and a locked account: none tells an attacker more.
+            return TypedResults.LocalRedirect($"{SignInPath}?error=invalid&returnUrl={Uri.EscapeDataString(target)}");
         }
 
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal, new AuthenticationProperties { IsPersistent = false });

@@ -6,8 +6,9 @@ public sealed class AccountOptions
     public const string SectionName = "M6:Accounts";
 
     /// <summary>
-    /// Create the documented demo accounts (docs/web-accounts.md) when they are missing. Null (the default) means: yes,
-    /// except in the Production environment, where they are created only when this is set to true explicitly.
+    /// Create the documented demo accounts (docs/web-accounts.md) when they are missing, in the Development environment
+    /// only. Null (the default) or true: yes in Development; false: never. Outside Development the app refuses to start
+    /// when this is true, and while any demo account still accepts its public password.
     /// </summary>
     public bool? SeedDemoAccounts { get; set; }
 

@@ -58,7 +58,11 @@ public sealed class AccountService
         return _store.TryAddAsync(account with { PasswordHash = _hasher.HashPassword(account, password) }, cancellationToken);
     }
 
-    /// <summary>Checks the password; on success returns the principal to sign in with.</summary>
+    /// <summary>
+    /// Checks the password; on success returns the principal to sign in with. Every attempt on a known account verifies
+    /// the hash (a locked one too) and an unknown user verifies a decoy, so the time taken does not tell them apart.
+    /// Failures are counted atomically in the store, so parallel guesses each count toward the lockout.
+    /// </summary>
     public async Task<(SignInOutcome Outcome, ClaimsPrincipal? Principal)> SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
     {
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
@@ -75,18 +79,17 @@ public sealed class AccountService
             return (SignInOutcome.Invalid, null);
         }
 
+        PasswordVerificationResult result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (account.LockedUntilUtc is { } until && until > now)
         {
             return (SignInOutcome.LockedOut, null);
         }
 
-        PasswordVerificationResult result = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (result == PasswordVerificationResult.Failed)
         {
-            int failures = (account.LockedUntilUtc is null ? account.FailedSignIns : 0) + 1;
-            bool lockNow = failures >= _options.MaxFailedSignIns;
-            await _store.SetFailuresAsync(account.UserName, failures, lockNow ? now.AddMinutes(_options.LockoutMinutes) : null, cancellationToken);
-            return (lockNow ? SignInOutcome.LockedOut : SignInOutcome.Invalid, null);
+            bool locked = await _store.CountFailureAsync(
+                account.UserName, now, _options.MaxFailedSignIns, now.AddMinutes(_options.LockoutMinutes), cancellationToken);
+            return (locked ? SignInOutcome.LockedOut : SignInOutcome.Invalid, null);
         }
 
         if (account.FailedSignIns != 0 || account.LockedUntilUtc is not null)
@@ -100,6 +103,16 @@ public sealed class AccountService
         }
 
         return (SignInOutcome.Succeeded, PrincipalOf(account));
+    }
+
+    /// <summary>
+    /// Whether <paramref name="password"/> is the account's password, without counting a failure or signing in (the
+    /// start-up check for demo passwords). False for an unknown user.
+    /// </summary>
+    public async Task<bool> HasPasswordAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        Account? account = await _store.FindAsync(userName, cancellationToken);
+        return account is not null && _hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
     }
 
     private static ClaimsPrincipal PrincipalOf(Account account)

@@ -70,6 +70,35 @@ public sealed class SqliteAccountStore
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
+    /// <summary>
+    /// Counts one failed sign-in in a single statement, so parallel failures all count: the counter restarts at 1 after
+    /// an expired lockout, and reaching <paramref name="maxFailures"/> locks the account until <paramref name="lockUntilUtc"/>.
+    /// Returns whether the account is locked now.
+    /// </summary>
+    public async Task<bool> CountFailureAsync(
+        string userName, DateTimeOffset nowUtc, int maxFailures, DateTimeOffset lockUntilUtc, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        // Every SET expression reads the row as it was before this statement (SQLite evaluates them on the old row).
+        command.CommandText = """
+            UPDATE accounts SET
+                failed_sign_ins = CASE WHEN locked_until_utc IS NOT NULL AND locked_until_utc <= $now THEN 1 ELSE failed_sign_ins + 1 END,
+                locked_until_utc = CASE
+                    WHEN locked_until_utc IS NOT NULL AND locked_until_utc > $now THEN locked_until_utc
+                    WHEN (CASE WHEN locked_until_utc IS NOT NULL AND locked_until_utc <= $now THEN 1 ELSE failed_sign_ins + 1 END) >= $max THEN $until
+                    ELSE NULL END
+            WHERE user_name = $u
+            RETURNING locked_until_utc;
+            """;
+        command.Parameters.AddWithValue("$u", NormalizeUserName(userName));
+        command.Parameters.AddWithValue("$now", Timestamp(nowUtc));
+        command.Parameters.AddWithValue("$max", maxFailures);
+        command.Parameters.AddWithValue("$until", Timestamp(lockUntilUtc));
+        object? locked = await command.ExecuteScalarAsync(cancellationToken);
+        return locked is string until && string.CompareOrdinal(until, Timestamp(nowUtc)) > 0;
+    }
+
     /// <summary>Stores the failure count and, when it reached the limit, the end of the lockout.</summary>
     public async Task SetFailuresAsync(string userName, int failures, DateTimeOffset? lockedUntilUtc, CancellationToken cancellationToken = default)
     {
@@ -78,7 +107,7 @@ public sealed class SqliteAccountStore
         command.CommandText = "UPDATE accounts SET failed_sign_ins = $f, locked_until_utc = $l WHERE user_name = $u;";
         command.Parameters.AddWithValue("$u", NormalizeUserName(userName));
         command.Parameters.AddWithValue("$f", failures);
-        command.Parameters.AddWithValue("$l", lockedUntilUtc is { } until ? until.ToString("O", CultureInfo.InvariantCulture) : DBNull.Value);
+        command.Parameters.AddWithValue("$l", lockedUntilUtc is { } until ? Timestamp(until) : DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -91,6 +120,9 @@ public sealed class SqliteAccountStore
         command.Parameters.AddWithValue("$h", passwordHash);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>UTC, round-trip format: fixed width, so the SQL compares these strings in time order.</summary>
+    private static string Timestamp(DateTimeOffset time) => time.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {

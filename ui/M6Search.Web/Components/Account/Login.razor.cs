@@ -15,8 +15,7 @@ public partial class Login
 
     private string? ErrorMessage => Error switch
     {
-        "invalid" => "Wrong user name or password.",
-        "locked" => "Too many failed sign-ins: this account is locked for a while.",
+        "invalid" => "Wrong user name or password, or too many failed attempts: try again later.",
         null or "" => null,
         _ => "Sign-in failed.",
     };
