@@ -76,6 +76,8 @@ public sealed class LimitsAndReadinessTests
     [InlineData("M6:ModelPath", "/nonexistent/model.m6model", "M6:ModelPath")]
     [InlineData("M6:RateLimit:PermitLimit", "0", "M6:RateLimit:PermitLimit")]
     [InlineData("M6:Search:PrefetchLimit", "0", "M6:Search:PrefetchLimit")]
+    [InlineData("M6:ForwardedHeaders:KnownProxies:0", "not-an-address", "M6:ForwardedHeaders:KnownProxies")]
+    [InlineData("M6:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "M6:ForwardedHeaders:KnownNetworks")]
     public async Task Startup_Fails_NamingTheInvalidSetting(string key, string value, string named)
     {
         using TestData data = await TestData.CreateAsync(withProducts: false);

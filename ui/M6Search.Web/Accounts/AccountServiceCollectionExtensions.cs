@@ -33,7 +33,6 @@ public static class AccountServiceCollectionExtensions
             cookie.Cookie.Name = CookieName;
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
-            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.LoginPath = AccountEndpoints.SignInPath;
             cookie.AccessDeniedPath = AccountEndpoints.DeniedPath;
             cookie.SlidingExpiration = true;
@@ -41,7 +40,15 @@ public static class AccountServiceCollectionExtensions
             cookie.Events.OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden);
         });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<AccountOptions>>((cookie, accounts) => cookie.ExpireTimeSpan = TimeSpan.FromHours(accounts.Value.SessionHours));
+            .Configure<IOptions<AccountOptions>, IHostEnvironment>((cookie, accounts, environment) =>
+            {
+                cookie.ExpireTimeSpan = TimeSpan.FromHours(accounts.Value.SessionHours);
+
+                // Behind the TLS ingress the app may see plain HTTP: outside Development the cookie is sent over HTTPS
+                // only, whatever the app sees. (The antiforgery cookie stays as the request: ASP.NET refuses to check a
+                // Secure-only token on a request it sees as HTTP, and that token is no credential.)
+                cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(AccountPolicies.Merchant, policy => policy

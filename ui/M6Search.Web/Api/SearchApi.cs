@@ -187,7 +187,7 @@ public static class SearchApi
         exception.Errors.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
 
     private static ProblemHttpResult NotRunning(SearchRuntime runtime) => TypedResults.Problem(
-        runtime.Phase == RuntimePhase.Failed ? "Search failed to start: " + runtime.Problem : "Search is starting: " + runtime.Problem,
+        runtime.Phase == RuntimePhase.Failed ? "Search is unavailable: " + runtime.PublicStatus + "." : "Search is starting: " + runtime.PublicStatus,
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Search is not available");
 

@@ -49,6 +49,12 @@ public sealed class M6Options
     /// <summary>The Data Protection key ring (section "M6:DataProtection").</summary>
     public DataProtectionSettings DataProtection { get; set; } = new();
 
+    /// <summary>The reverse proxies whose forwarded headers are believed (section "M6:ForwardedHeaders").</summary>
+    public ForwardedHeadersSettings ForwardedHeaders { get; set; } = new();
+
+    /// <summary>The OpenAPI document (section "M6:OpenApi").</summary>
+    public OpenApiSettings OpenApi { get; set; } = new();
+
     /// <summary>The data folder as an absolute path.</summary>
     public string DataDirFullPath => Path.GetFullPath(DataDir);
 

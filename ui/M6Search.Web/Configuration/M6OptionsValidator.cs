@@ -83,6 +83,7 @@ public sealed class M6OptionsValidator : IValidateOptions<M6Options>
             errors.Add($"M6:RateLimit:QueueLimit must not be negative, not {options.RateLimit.QueueLimit}.");
         }
 
+        errors.AddRange(options.ForwardedHeaders.Validate());
         errors.AddRange(options.Search.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

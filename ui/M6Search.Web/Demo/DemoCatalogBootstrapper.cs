@@ -90,7 +90,7 @@ public sealed partial class DemoCatalogBootstrapper
         catch (Exception exception)
         {
             LogFailed(_logger, exception);
-            _progress.Report(new DemoStatus(DemoPhase.Failed, 0, 0, $"the demo catalog could not be built: {exception.Message}"));
+            _progress.Report(new DemoStatus(DemoPhase.Failed, 0, 0, "The demo catalog could not be built; the server log has the reason."));
         }
     }
 

@@ -5,17 +5,20 @@ namespace M6Search.Web.Health;
 
 /// <summary>
 /// Ready means: the model is loaded, the store is open, and it holds at least one product (on a fresh machine, once the
-/// demo bootstrap has indexed its first batch). Otherwise the reason says what is missing.
+/// demo bootstrap has indexed its first batch). Otherwise the reason says what is missing, in words that name no file,
+/// host or exception (those go to the server log).
 /// </summary>
-public sealed class ReadinessProbe
+public sealed partial class ReadinessProbe
 {
     private readonly SearchRuntime _runtime;
     private readonly DemoProgress _demo;
+    private readonly ILogger<ReadinessProbe> _logger;
 
-    public ReadinessProbe(SearchRuntime runtime, DemoProgress demo)
+    public ReadinessProbe(SearchRuntime runtime, DemoProgress demo, ILogger<ReadinessProbe> logger)
     {
         _runtime = runtime;
         _demo = demo;
+        _logger = logger;
     }
 
     public async Task<Readiness> CheckAsync(CancellationToken cancellationToken = default)
@@ -23,9 +26,8 @@ public sealed class ReadinessProbe
         switch (_runtime.Phase)
         {
             case RuntimePhase.Starting:
-                return new Readiness(false, "starting: " + _runtime.Problem, 0);
             case RuntimePhase.Failed:
-                return new Readiness(false, "the search back end failed to start: " + _runtime.Problem, 0);
+                return new Readiness(false, _runtime.PublicStatus, 0);
         }
 
         long products;
@@ -35,7 +37,9 @@ public sealed class ReadinessProbe
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new Readiness(false, "the store does not answer: " + exception.Message, 0);
+            // The exception's message may name hosts or files; anyone can read /readyz.
+            LogStoreFailed(_logger, exception);
+            return new Readiness(false, "the store does not answer", 0);
         }
 
         if (products > 0)
@@ -48,9 +52,12 @@ public sealed class ReadinessProbe
         {
             DemoPhase.Generating => $"the store is empty; generating the demo catalog: {demo.Done} / {demo.Total} images",
             DemoPhase.Indexing => $"the store is empty; indexing the demo catalog: {demo.Done} / {demo.Total}",
-            DemoPhase.Failed => "the store is empty and " + demo.Message,
+            DemoPhase.Failed => "the store is empty and the demo catalog could not be built; the server log has the reason",
             _ => "the store is empty",
         };
         return new Readiness(false, reason, 0);
     }
+
+    [LoggerMessage(EventId = 6500, Level = LogLevel.Warning, Message = "Readiness: the store does not answer")]
+    private static partial void LogStoreFailed(ILogger logger, Exception exception);
 }

@@ -23,7 +23,7 @@ public static class ProductImageEndpoints
         IProductSearchService? search = runtime.Search;
         if (search is null)
         {
-            return TypedResults.Problem("Search is not running yet: " + runtime.Problem, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return TypedResults.Problem("Search is not running yet: " + runtime.PublicStatus, statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
         if (productId.Length > 256)

@@ -35,7 +35,7 @@ public sealed class MerchantDashboards
     }
 
     /// <summary>What the search back end is doing (shown while <see cref="Current"/> is null).</summary>
-    public string Status => _runtime.Problem;
+    public string Status => _runtime.PublicStatus;
 
     /// <summary>The dashboard service, or null while the search back end is not running.</summary>
     public MerchantDashboardService? Current

@@ -10,12 +10,20 @@ namespace M6Search.Web.Runtime;
 /// </summary>
 public sealed class SearchRuntime
 {
+    private const string FailedPublicly = "the search back end failed to start; the server log has the reason";
+
     private volatile State _state = new(RuntimePhase.Starting, "loading the model and opening the store", null, null, null);
 
     public RuntimePhase Phase => _state.Phase;
 
-    /// <summary>What the back end is doing or why it failed.</summary>
+    /// <summary>What the back end is doing or why it failed (exception messages included: for logs and admins).</summary>
     public string Problem => _state.Message;
+
+    /// <summary>
+    /// What the back end is doing, for anyone to see: <see cref="Problem"/> while it starts, a generic sentence once it
+    /// failed (the reason, which may name files or hosts, stays in the server log).
+    /// </summary>
+    public string PublicStatus => Phase == RuntimePhase.Failed ? FailedPublicly : _state.Message;
 
     /// <summary>The search service; null until <see cref="Phase"/> is <see cref="RuntimePhase.Running"/>.</summary>
     public IProductSearchService? Search => _state.Search;
