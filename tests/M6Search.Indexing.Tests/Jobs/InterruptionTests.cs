@@ -123,7 +123,7 @@ public sealed class InterruptionTests : IDisposable
         string csv = _temp.Combine("c.csv");
         File.WriteAllText(csv, "id,title\np1,a\np2,b\n");
 
-        Assert.Equal(3, IndexJobRun.CountRows(jsonl));
-        Assert.Equal(2, IndexJobRun.CountRows(csv));
+        Assert.Equal(3, CatalogRowCount.Of(jsonl));
+        Assert.Equal(2, CatalogRowCount.Of(csv));
     }
 }
