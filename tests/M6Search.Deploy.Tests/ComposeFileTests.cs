@@ -73,15 +73,25 @@ public sealed partial class ComposeFileTests
     }
 
     [Fact]
-    public void Compose_PublishesOnlyQdrantsHttpPort()
+    public void Compose_PublishesOnlyTheFirstPeersRestAndGrpcPorts()
     {
         List<string> published = QdrantServices
             .SelectMany(service => service.Value["ports"].Items.Select(port => (service.Key, Port: port.RequireText())))
             .Select(port => $"{port.Key} {port.Port}")
             .ToList();
 
-        string single = Assert.Single(published);
-        Assert.EndsWith(":6333", single, StringComparison.Ordinal);
+        Assert.Equal(2, published.Count);
+        Assert.All(published, port => Assert.StartsWith(QdrantServices[0].Key + " ", port, StringComparison.Ordinal));
+        Assert.EndsWith(":6333", published[0], StringComparison.Ordinal);
+        Assert.EndsWith(":6334", published[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Compose_PointsTheWebAppAndTheIndexer_AtQdrantsGrpcPort()
+    {
+        Assert.Equal("http://qdrant:6334", Compose["services"]["web"]["environment"]["M6__Qdrant__Url"].Text);
+        string indexer = string.Join('\n', Compose["services"]["indexer"]["command"].Items.Select(line => line.RequireText()));
+        Assert.Contains("--store qdrant:http://qdrant:6334 ", indexer, StringComparison.Ordinal);
     }
 
     [Fact]

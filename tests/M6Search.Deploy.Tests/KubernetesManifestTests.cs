@@ -151,14 +151,14 @@ public sealed partial class KubernetesManifestTests
         Assert.Equal("/readyz", container["readinessProbe"]["httpGet"]["path"].Text);
 
         YamlTree qdrantService = KubernetesManifests.Single("Service", "qdrant");
-        Assert.Equal(["6333"], qdrantService["spec"]["ports"].Items.Select(port => port["port"].RequireText()));
+        Assert.Equal(["6333", "6334"], qdrantService["spec"]["ports"].Items.Select(port => port["port"].RequireText()));
     }
 
     [Fact]
-    public void AppPods_TakeTheQdrantUrl_FromTheQdrantService()
+    public void AppPods_TakeTheQdrantUrl_FromTheQdrantService_OnItsGrpcPort()
     {
         YamlTree url = Assert.Single(WebContainer()["env"].Items, variable => variable["name"].Text == "M6__Qdrant__Url");
-        Assert.Equal("http://qdrant:6333", url["value"].Text);
+        Assert.Equal("http://qdrant:6334", url["value"].Text);
     }
 
     private static YamlTree WebContainer() =>

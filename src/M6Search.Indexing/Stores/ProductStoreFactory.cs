@@ -25,7 +25,7 @@ public static class ProductStoreFactory
     /// <exception cref="ArgumentException">A Qdrant setting in the environment is invalid; the message names the variable.</exception>
     public static Task<OpenedStore> OpenAsync(
         StoreSpec spec, string collection = StoreSpec.DefaultCollection, CancellationToken cancellationToken = default) =>
-        OpenAsync(spec, collection, new ConfigurationBuilder().AddEnvironmentVariables().Build(), primaryHandler: null, cancellationToken);
+        OpenAsync(spec, collection, new ConfigurationBuilder().AddEnvironmentVariables().Build(), cancellationToken);
 
     /// <summary>
     /// The Qdrant settings the store gets: the "M6:Qdrant" section of <paramref name="environment"/> (environment
@@ -55,9 +55,8 @@ public static class ProductStoreFactory
         return options;
     }
 
-    /// <summary>The seam of the tests: the environment as a configuration, and the transport under the resilience pipeline.</summary>
-    internal static async Task<OpenedStore> OpenAsync(
-        StoreSpec spec, string collection, IConfiguration environment, HttpMessageHandler? primaryHandler, CancellationToken cancellationToken)
+    /// <summary>The seam of the tests: the environment as a configuration.</summary>
+    internal static async Task<OpenedStore> OpenAsync(StoreSpec spec, string collection, IConfiguration environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
@@ -73,10 +72,6 @@ public static class ProductStoreFactory
         ResolveQdrantOptions(spec, collection, environment);
         var services = new ServiceCollection();
         services.AddQdrantProductStore(QdrantConfiguration(spec, collection, environment));
-        if (primaryHandler is not null)
-        {
-            services.AddHttpClient(QdrantServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => primaryHandler);
-        }
 
         ServiceProvider provider = services.BuildServiceProvider();
         try

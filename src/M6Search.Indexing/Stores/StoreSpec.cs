@@ -2,7 +2,7 @@ namespace M6Search.Indexing.Stores;
 
 /// <summary>
 /// Where the vectors go, as written on the command line: <c>embedded:DIR</c> (the embedded store's data folder) or
-/// <c>qdrant:URL</c> (a Qdrant server, <c>qdrant:http://localhost:6333</c>). The Qdrant API key never appears here: it
+/// <c>qdrant:URL</c> (a Qdrant server's gRPC address, <c>qdrant:http://localhost:6334</c>). The Qdrant API key never appears here: it
 /// comes from the environment variable <c>M6__Qdrant__ApiKey</c>.
 /// </summary>
 public sealed record StoreSpec(StoreKind Kind, string Location)
@@ -31,13 +31,13 @@ public sealed record StoreSpec(StoreKind Kind, string Location)
             case "qdrant":
                 if (!Uri.TryCreate(location, UriKind.Absolute, out Uri? url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
                 {
-                    throw new FormatException($"store '{text}': qdrant needs an http(s) URL, as in qdrant:http://localhost:6333.");
+                    throw new FormatException($"store '{text}': qdrant needs an http(s) URL (Qdrant's gRPC address), as in qdrant:http://localhost:6334.");
                 }
 
                 return new StoreSpec(StoreKind.Qdrant, location);
             default:
                 throw new FormatException(
-                    $"store '{text}' is not understood: use embedded:DIR (a local folder) or qdrant:URL (for example qdrant:http://localhost:6333).");
+                    $"store '{text}' is not understood: use embedded:DIR (a local folder) or qdrant:URL (Qdrant's gRPC address, for example qdrant:http://localhost:6334).");
         }
     }
 

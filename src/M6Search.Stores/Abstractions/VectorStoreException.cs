@@ -16,9 +16,9 @@ public sealed class VectorStoreException : Exception
 
     public string Collection { get; }
 
-    /// <summary>The server's own message (for Qdrant, its "status.error").</summary>
+    /// <summary>The server's own message (for Qdrant, the gRPC status detail).</summary>
     public string Reason { get; }
 
-    /// <summary>HTTP status for the Qdrant store; null otherwise.</summary>
+    /// <summary>The gRPC status code (Grpc.Core.StatusCode as a number) for the Qdrant store; null otherwise.</summary>
     public int? StatusCode { get; }
 }

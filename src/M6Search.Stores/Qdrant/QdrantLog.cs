@@ -6,7 +6,7 @@ namespace M6Search.Stores.Qdrant;
 internal static partial class QdrantLog
 {
     [LoggerMessage(EventId = 6100, Level = LogLevel.Warning,
-        Message = "Retrying a Qdrant request in {Delay} (retry {Retry}) after {Outcome}")]
+        Message = "Retrying a Qdrant call in {Delay} (retry {Retry}) after {Outcome}")]
     public static partial void Retrying(ILogger logger, TimeSpan delay, int retry, string outcome);
 
     [LoggerMessage(EventId = 6101, Level = LogLevel.Warning,

@@ -7,10 +7,19 @@ public sealed class QdrantStoreOptions
 {
     public const string SectionName = "M6:Qdrant";
 
-    /// <summary>Base address of Qdrant's REST API, for example <c>http://localhost:6333</c> or <c>https://qdrant.internal:6333</c>.</summary>
+    /// <summary>The REST port, which the store does not speak: a URL with it is refused, naming the gRPC port instead.</summary>
+    public const int RestPort = 6333;
+
+    /// <summary>Qdrant's default gRPC port.</summary>
+    public const int GrpcPort = 6334;
+
+    /// <summary>
+    /// Address of Qdrant's gRPC API (the store speaks gRPC through Qdrant.Client), for example
+    /// <c>http://localhost:6334</c> or <c>https://qdrant.internal:6334</c>.
+    /// </summary>
     public string? Url { get; set; }
 
-    /// <summary>Sent as the <c>api-key</c> header when set. Use https when the server is not on this machine.</summary>
+    /// <summary>Sent as the <c>api-key</c> metadata of every call when set. Use https when the server is not on this machine.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>The collection this store reads and writes.</summary>
@@ -31,16 +40,16 @@ public sealed class QdrantStoreOptions
     /// <summary>Dense-vector quantisation of a collection this store creates; an existing collection keeps its own.</summary>
     public QdrantQuantization Quantization { get; set; } = QdrantQuantization.None;
 
-    /// <summary>Limit of one HTTP attempt; an attempt that takes longer is abandoned and retried.</summary>
+    /// <summary>Limit of one attempt (its gRPC deadline); an attempt that takes longer is abandoned and retried.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Limit of one operation including all its retries.</summary>
     public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Retries after the first attempt on 429, 502, 503, 504, transport errors and attempt timeouts.</summary>
+    /// <summary>Retries after the first attempt on the gRPC codes Unavailable, DeadlineExceeded, ResourceExhausted and Aborted.</summary>
     public int MaxRetryAttempts { get; set; } = 4;
 
-    /// <summary>First retry delay; it doubles on each retry, with jitter. A Retry-After header takes precedence.</summary>
+    /// <summary>First retry delay; it doubles on each retry, with jitter. Qdrant's "retry-after" trailer takes precedence.</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Upper bound of one backoff delay.</summary>
@@ -67,11 +76,19 @@ public sealed class QdrantStoreOptions
         var errors = new List<string>();
         if (string.IsNullOrWhiteSpace(Url))
         {
-            errors.Add($"{SectionName}:Url is required (for example http://localhost:6333).");
+            errors.Add($"{SectionName}:Url is required: Qdrant's gRPC address, for example http://localhost:{GrpcPort}.");
         }
         else if (!Uri.TryCreate(Url, UriKind.Absolute, out Uri? uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
             errors.Add($"{SectionName}:Url '{Url}' is not an absolute http or https URL.");
+        }
+        else if (uri.Port == RestPort)
+        {
+            errors.Add($"{SectionName}:Url '{Url}' names port {RestPort}, Qdrant's REST port; the store speaks gRPC, which Qdrant serves on port {GrpcPort} by default.");
+        }
+        else if (uri.AbsolutePath != "/" || !string.IsNullOrEmpty(uri.Query))
+        {
+            errors.Add($"{SectionName}:Url '{Url}' has a path or a query; a gRPC address is only scheme, host and port.");
         }
 
         if (string.IsNullOrWhiteSpace(Collection))

@@ -1,10 +1,13 @@
-using System.Text.Json.Nodes;
+extern alias QdrantFake;
+
 using M6Search.Indexing.Stores;
 using M6Search.Indexing.Tests.Support;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Embedded;
 using M6Search.Stores.Qdrant;
 using Microsoft.Extensions.Configuration;
+using QdrantFake::M6Search.Stores.QdrantFake;
+using Fake = QdrantFake::Qdrant.Client.Grpc;
 
 namespace M6Search.Indexing.Tests.Stores;
 
@@ -36,6 +39,7 @@ public sealed class ProductStoreFactoryTests : IDisposable
     [Fact]
     public async Task OpenAsync_SendsTheClusterSettingsOfTheEnvironment_WhenItCreatesTheQdrantCollection()
     {
+        await using FakeQdrantServer qdrant = await FakeQdrantServer.StartAsync(apiKey: "from-the-environment");
         IConfiguration environment = Environment(new()
         {
             ["M6__Qdrant__ShardNumber"] = "6",
@@ -44,20 +48,20 @@ public sealed class ProductStoreFactoryTests : IDisposable
             ["M6__Qdrant__WriteOrdering"] = "Strong",
             ["M6__Qdrant__ApiKey"] = "from-the-environment",
         });
-        var handler = new RecordingQdrantHandler();
 
         await using (OpenedStore opened = await ProductStoreFactory.OpenAsync(
-            StoreSpec.Parse("qdrant:http://qdrant.test:6333"), "products_v2", environment, handler, CancellationToken.None))
+            StoreSpec.Parse("qdrant:" + qdrant.Url), "products_v2", environment, CancellationToken.None))
         {
-            await opened.Store.EnsureCollectionAsync(CollectionSchema.ForProducts(RecordingQdrantHandler.Dimension));
+            await opened.Store.EnsureCollectionAsync(CollectionSchema.ForProducts(4));
         }
 
-        (HttpMethod _, string _, string? body) = Assert.Single(handler.Requests, r => r.Method == HttpMethod.Put && r.Path == "/collections/products_v2");
-        JsonNode create = JsonNode.Parse(body!)!;
-        Assert.Equal(6, (int)create["shard_number"]!);
-        Assert.Equal(2, (int)create["replication_factor"]!);
-        Assert.Equal(2, (int)create["write_consistency_factor"]!);
-        Assert.Contains(handler.Requests, r => r.Path == "/collections/products_v2/index");
+        Fake.CreateCollection create = qdrant.Fake.CallsOf("Collections/Create").Single().As<Fake.CreateCollection>();
+        Assert.Equal("products_v2", create.CollectionName);
+        Assert.Equal(6u, create.ShardNumber);
+        Assert.Equal(2u, create.ReplicationFactor);
+        Assert.Equal(2u, create.WriteConsistencyFactor);
+        Assert.All(qdrant.Fake.CallsOf("Points/CreateFieldIndex"), call => Assert.Equal(Fake.WriteOrderingType.Strong, call.As<Fake.CreateFieldIndexCollection>().Ordering.Type));
+        Assert.NotEmpty(qdrant.Fake.CallsOf("Points/CreateFieldIndex"));
     }
 
     [Fact]
@@ -65,7 +69,7 @@ public sealed class ProductStoreFactoryTests : IDisposable
     {
         IConfiguration environment = Environment(new()
         {
-            ["M6__Qdrant__Url"] = "http://elsewhere:6333",
+            ["M6__Qdrant__Url"] = "http://elsewhere:6334",
             ["M6__Qdrant__Collection"] = "not-this-one",
             ["M6__Qdrant__ReplicationFactor"] = "3",
             ["M6__Qdrant__WriteOrdering"] = "medium",
@@ -75,9 +79,9 @@ public sealed class ProductStoreFactoryTests : IDisposable
             ["M6__Qdrant__IndexedAttributeKeys__0"] = "color",
         });
 
-        QdrantStoreOptions options = ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6333"), "products_v1", environment);
+        QdrantStoreOptions options = ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6334"), "products_v1", environment);
 
-        Assert.Equal("http://qdrant:6333", options.Url);
+        Assert.Equal("http://qdrant:6334", options.Url);
         Assert.Equal("products_v1", options.Collection);
         Assert.Equal(3, options.ReplicationFactor);
         Assert.Equal(QdrantWriteOrdering.Medium, options.WriteOrdering);
@@ -93,7 +97,7 @@ public sealed class ProductStoreFactoryTests : IDisposable
         IConfiguration environment = Environment(new() { ["M6__Qdrant__ReplicationFactor"] = "0" });
 
         var error = Assert.Throws<ArgumentException>(() =>
-            ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6333"), "products", environment));
+            ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6334"), "products", environment));
 
         Assert.Contains("M6__Qdrant__ReplicationFactor must be at least 1", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("M6:Qdrant", error.Message, StringComparison.Ordinal);
@@ -105,7 +109,7 @@ public sealed class ProductStoreFactoryTests : IDisposable
         IConfiguration environment = Environment(new() { ["M6__Qdrant__ShardNumber"] = "six" });
 
         var error = Assert.Throws<ArgumentException>(() =>
-            ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6333"), "products", environment));
+            ProductStoreFactory.ResolveQdrantOptions(StoreSpec.Parse("qdrant:http://qdrant:6334"), "products", environment));
 
         Assert.Contains("M6__Qdrant__ShardNumber", error.Message, StringComparison.Ordinal);
         Assert.Contains("six", error.Message, StringComparison.Ordinal);
@@ -117,7 +121,7 @@ public sealed class ProductStoreFactoryTests : IDisposable
         IConfiguration environment = Environment(new() { ["M6__Qdrant__WriteConsistencyFactor"] = "3", ["M6__Qdrant__ReplicationFactor"] = "2" });
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => ProductStoreFactory.OpenAsync(
-            StoreSpec.Parse("qdrant:http://qdrant:6333"), "products", environment, primaryHandler: null, CancellationToken.None));
+            StoreSpec.Parse("qdrant:http://qdrant:6334"), "products", environment, CancellationToken.None));
 
         Assert.Contains("M6__Qdrant__WriteConsistencyFactor (3) cannot exceed M6__Qdrant__ReplicationFactor (2)", error.Message, StringComparison.Ordinal);
     }

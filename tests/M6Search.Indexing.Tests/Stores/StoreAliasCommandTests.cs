@@ -1,8 +1,12 @@
+extern alias QdrantFake;
+
 using M6Search.Indexing.Tests.Support;
+using QdrantFake::M6Search.Stores.QdrantFake;
+using Fake = QdrantFake::Qdrant.Client.Grpc;
 
 namespace M6Search.Indexing.Tests.Stores;
 
-/// <summary><c>m6 store alias</c> and <c>m6 store aliases</c>, run as a child process against a loopback fake of Qdrant's alias API.</summary>
+/// <summary><c>m6 store alias</c> and <c>m6 store aliases</c>, run as a child process against the in-process fake Qdrant (gRPC on 127.0.0.1).</summary>
 public sealed class StoreAliasCommandTests
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
@@ -10,7 +14,7 @@ public sealed class StoreAliasCommandTests
     [Fact]
     public async Task StoreAlias_MovesTheAlias_AndSaysWhereItPointedBefore()
     {
-        await using var qdrant = new FakeQdrantServer(["products_v1", "products_v2"], new Dictionary<string, string> { ["products"] = "products_v1" });
+        await using FakeQdrantServer qdrant = await Qdrant(["products_v1", "products_v2"], new Dictionary<string, string> { ["products"] = "products_v1" }, apiKey: "k-123");
 
         (int exit, string output) = await M6Process.RunAsync(
             ["store", "alias", "--store", "qdrant:" + qdrant.Url, "--alias", "products", "--collection", "products_v2"],
@@ -18,28 +22,29 @@ public sealed class StoreAliasCommandTests
             new Dictionary<string, string> { ["M6__Qdrant__ApiKey"] = "k-123" });
 
         Assert.True(exit == 0, output);
-        Assert.Equal("products_v2", qdrant.Aliases["products"]);
+        Assert.Equal("products_v2", Aliases(qdrant)["products"]);
         Assert.Contains("moved from 'products_v1' to 'products_v2'", output, StringComparison.Ordinal);
-        Assert.All(qdrant.Requests, request => Assert.Contains("api-key=k-123", request, StringComparison.Ordinal));
+        Assert.NotEmpty(qdrant.Fake.CallsOf("Collections/UpdateAliases"));
+        Assert.All(qdrant.Fake.Calls, call => Assert.Equal("k-123", call.ApiKey));
     }
 
     [Fact]
     public async Task StoreAlias_ToAMissingCollection_ExitsOne_AndLeavesTheAliasAlone()
     {
-        await using var qdrant = new FakeQdrantServer(["products_v1"], new Dictionary<string, string> { ["products"] = "products_v1" });
+        await using FakeQdrantServer qdrant = await Qdrant(["products_v1"], new Dictionary<string, string> { ["products"] = "products_v1" });
 
         (int exit, string output) = await M6Process.RunAsync(
             ["store", "alias", "--store", "qdrant:" + qdrant.Url, "--alias", "products", "--collection", "products_v9"], Timeout);
 
         Assert.Equal(1, exit);
-        Assert.Equal("products_v1", qdrant.Aliases["products"]);
+        Assert.Equal("products_v1", Aliases(qdrant)["products"]);
         Assert.Contains("alias 'products' was not changed: the collection does not exist", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task StoreAliases_ListsEachAliasWithItsCollection_AsJson()
     {
-        await using var qdrant = new FakeQdrantServer(["a_v1", "b_v4"], new Dictionary<string, string> { ["b"] = "b_v4", ["a"] = "a_v1" });
+        await using FakeQdrantServer qdrant = await Qdrant(["a_v1", "b_v4"], new Dictionary<string, string> { ["b"] = "b_v4", ["a"] = "a_v1" });
 
         (int exit, string output) = await M6Process.RunAsync(["store", "aliases", "--store", "qdrant:" + qdrant.Url, "--json"], Timeout);
 
@@ -70,5 +75,32 @@ public sealed class StoreAliasCommandTests
 
         Assert.Equal(1, exit);
         Assert.Contains("M6__Qdrant__ReplicationFactor must be at least 1, not 0", output, StringComparison.Ordinal);
+    }
+
+    private static async Task<FakeQdrantServer> Qdrant(string[] collections, Dictionary<string, string> aliases, string? apiKey = null)
+    {
+        FakeQdrantServer server = await FakeQdrantServer.StartAsync(apiKey);
+        foreach (string collection in collections)
+        {
+            server.Fake.State.AddCollection(new Fake.CreateCollection { CollectionName = collection });
+        }
+
+        lock (server.Fake.State.Lock)
+        {
+            foreach ((string alias, string collection) in aliases)
+            {
+                server.Fake.State.Aliases[alias] = collection;
+            }
+        }
+
+        return server;
+    }
+
+    private static Dictionary<string, string> Aliases(FakeQdrantServer server)
+    {
+        lock (server.Fake.State.Lock)
+        {
+            return new Dictionary<string, string>(server.Fake.State.Aliases);
+        }
     }
 }

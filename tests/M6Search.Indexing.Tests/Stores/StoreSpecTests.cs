@@ -16,16 +16,16 @@ public sealed class StoreSpecTests
     [Fact]
     public void Parse_ReadsAQdrantUrl()
     {
-        StoreSpec spec = StoreSpec.Parse("qdrant:https://qdrant.example:6333");
+        StoreSpec spec = StoreSpec.Parse("qdrant:https://qdrant.example:6334");
 
         Assert.Equal(StoreKind.Qdrant, spec.Kind);
-        Assert.Equal("https://qdrant.example:6333", spec.Location);
-        Assert.Equal("qdrant:https://qdrant.example:6333", spec.ToString());
+        Assert.Equal("https://qdrant.example:6334", spec.Location);
+        Assert.Equal("qdrant:https://qdrant.example:6334", spec.ToString());
     }
 
     [Theory]
     [InlineData("embedded:", "needs a folder")]
-    [InlineData("qdrant:localhost:6333", "http(s) URL")]
+    [InlineData("qdrant:localhost:6334", "http(s) URL")]
     [InlineData("qdrant:ftp://host", "http(s) URL")]
     [InlineData("redis:localhost", "not understood")]
     [InlineData("./data", "not understood")]

@@ -1,66 +1,94 @@
-using System.Net;
+extern alias QdrantFake;
+
+using Grpc.Core;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Qdrant;
-using M6Search.Stores.Tests.Qdrant.Contract;
 using M6Search.Stores.Tests.Qdrant.Fakes;
+using QdrantFake::M6Search.Stores.QdrantFake;
+using Fake = QdrantFake::Qdrant.Client.Grpc;
 
 namespace M6Search.Stores.Tests.Qdrant;
 
-/// <summary>Alias switches and listings when Qdrant refuses, fails for a while, or is given names it cannot take.</summary>
-public sealed class QdrantAliasTests
+/// <summary>Alias switches and listings: the atomic request, and what happens when Qdrant refuses or fails for a while.</summary>
+public sealed class QdrantAliasTests : IAsyncLifetime
 {
-    [Fact]
-    public async Task SwitchAlias_ToACollectionThatDoesNotExist_IsReportedNamingTheAliasAndTheCollection()
+    private FakeQdrantServer _server = null!;
+
+    public async Task InitializeAsync()
     {
-        var handler = new ScriptedHandler(_ => ScriptedHandler.Json(HttpStatusCode.NotFound, CannedReplies.Error("Not found: Collection `products_v9` doesn't exist!")));
-        QdrantProductStore store = TestStores.Create(handler);
+        _server = await FakeQdrantServer.StartAsync();
+        FakeSeed.Add(_server, FakeSeed.ProductCollection(4, "products_v1"));
+        FakeSeed.Add(_server, FakeSeed.ProductCollection(4, "products_v2"));
+    }
 
-        var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.SwitchAliasAsync("products_live", "products_v9"));
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
-        Assert.Single(handler.Requests);
-        Assert.Equal("SwitchAlias", error.Operation);
-        Assert.Equal("products_v9", error.Collection);
-        Assert.Equal(404, error.StatusCode);
-        Assert.Contains("alias 'products_live' was not changed: the collection does not exist", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Collection `products_v9` doesn't exist!", error.Message, StringComparison.Ordinal);
+    [Fact]
+    public async Task SwitchAlias_DeletesAndCreatesTheAlias_InOneRequest()
+    {
+        lock (_server.Fake.State.Lock)
+        {
+            _server.Fake.State.Aliases["products_live"] = "products_v1";
+        }
+
+        await using QdrantProductStore store = TestStores.Create(_server);
+
+        await store.SwitchAliasAsync("products_live", "products_v2");
+
+        Fake.ChangeAliases request = _server.Fake.CallsOf("Collections/UpdateAliases").Single().As<Fake.ChangeAliases>();
+        Assert.Equal("products_live", request.Actions[0].DeleteAlias.AliasName);
+        Assert.Equal("products_live", request.Actions[1].CreateAlias.AliasName);
+        Assert.Equal("products_v2", request.Actions[1].CreateAlias.CollectionName);
+        Assert.Equal([new CollectionAlias("products_live", "products_v2")], await store.ListAliasesAsync());
     }
 
     [Fact]
-    public async Task SwitchAlias_WithAWrongApiKey_IsNotRetried_AndCarriesTheStatus()
+    public async Task SwitchAlias_ToACollectionThatDoesNotExist_IsReportedNamingTheAliasAndTheCollection_AndChangesNothing()
     {
-        var handler = new ScriptedHandler(_ => ScriptedHandler.Json(HttpStatusCode.Unauthorized, CannedReplies.Error("Invalid api-key")));
-        QdrantProductStore store = TestStores.Create(handler, TestStores.Options(o => o.ApiKey = "wrong"));
+        lock (_server.Fake.State.Lock)
+        {
+            _server.Fake.State.Aliases["products_live"] = "products_v1";
+        }
+
+        await using QdrantProductStore store = TestStores.Create(_server);
+
+        var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.SwitchAliasAsync("products_live", "products_v9"));
+
+        Assert.Single(_server.Fake.CallsOf("Collections/UpdateAliases"));
+        Assert.Equal("SwitchAlias", error.Operation);
+        Assert.Equal("products_v9", error.Collection);
+        Assert.Equal((int)StatusCode.NotFound, error.StatusCode);
+        Assert.Contains("alias 'products_live' was not changed: the collection does not exist", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Collection `products_v9` doesn't exist!", error.Message, StringComparison.Ordinal);
+        Assert.Equal("products_v1", (await store.ListAliasesAsync()).Single().Collection);
+    }
+
+    [Fact]
+    public async Task SwitchAlias_WithAWrongApiKey_IsNotRetried_AndCarriesTheCode()
+    {
+        await using FakeQdrantServer guarded = await FakeQdrantServer.StartAsync(apiKey: "right");
+        await using QdrantProductStore store = TestStores.Create(guarded, o => o.ApiKey = "wrong");
 
         var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.SwitchAliasAsync("products_live", "products_v2"));
 
-        RecordedRequest request = Assert.Single(handler.Requests);
-        Assert.Equal("wrong", request.Headers["api-key"]);
-        Assert.Equal(401, error.StatusCode);
+        FakeCall call = Assert.Single(guarded.Fake.Calls);
+        Assert.Equal("wrong", call.ApiKey);
+        Assert.Equal((int)StatusCode.Unauthenticated, error.StatusCode);
         Assert.Equal("Invalid api-key", error.Reason);
     }
 
     [Fact]
     public async Task SwitchAlias_IsRetried_WhileQdrantIsUnavailable_AndSendsTheSameActionsEachTime()
     {
-        var handler = new ScriptedHandler((_, index, _) => Task.FromResult(index < 3
-            ? ScriptedHandler.Json(HttpStatusCode.ServiceUnavailable, CannedReplies.Error("Service Unavailable"))
-            : CannedReplies.Ok(CannedReplies.Created)));
-        QdrantProductStore store = TestStores.Create(handler);
+        _server.Fake.Faults.FailNext("Collections/UpdateAliases", StatusCode.Unavailable, "Service unavailable", times: 2);
+        await using QdrantProductStore store = TestStores.Create(_server);
 
         await store.SwitchAliasAsync("products_live", "products_v2");
 
-        Assert.Equal(3, handler.Requests.Count);
-        Assert.Single(handler.Requests.Select(r => r.Body).Distinct());
-    }
-
-    [Fact]
-    public async Task SwitchAlias_ThatQdrantAnswersWithFalse_IsReported()
-    {
-        QdrantProductStore store = TestStores.Create(new ScriptedHandler(_ => CannedReplies.Ok("""{"result":false,"status":"ok","time":0.001}""")));
-
-        var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.SwitchAliasAsync("products_live", "products_v2"));
-
-        Assert.Contains("result false, not true", error.Message, StringComparison.Ordinal);
+        IReadOnlyList<FakeCall> calls = _server.Fake.CallsOf("Collections/UpdateAliases");
+        Assert.Equal(3, calls.Count);
+        Assert.Single(calls.Select(call => call.Request).Distinct());
+        Assert.Equal("products_v2", (await store.ListAliasesAsync()).Single().Collection);
     }
 
     [Theory]
@@ -70,35 +98,38 @@ public sealed class QdrantAliasTests
     [InlineData(" ", "products_v2")]
     public async Task SwitchAlias_RefusesUnusableNames_WithoutSendingAnything(string alias, string collection)
     {
-        var handler = new ScriptedHandler(_ => CannedReplies.Ok(CannedReplies.Created));
-        QdrantProductStore store = TestStores.Create(handler);
+        await using QdrantProductStore store = TestStores.Create(_server);
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => store.SwitchAliasAsync(alias, collection));
 
-        Assert.Empty(handler.Requests);
+        Assert.Empty(_server.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task ListAliases_AreSortedByName_AndListAliasesOf_KeepsOnlyThoseOfTheCollection()
+    {
+        lock (_server.Fake.State.Lock)
+        {
+            _server.Fake.State.Aliases["b"] = "products_v2";
+            _server.Fake.State.Aliases["a"] = "products_v1";
+            _server.Fake.State.Aliases["c"] = "products_v2";
+        }
+
+        await using QdrantProductStore store = TestStores.Create(_server);
+
+        Assert.Equal(["a", "b", "c"], (await store.ListAliasesAsync()).Select(alias => alias.Alias));
+        Assert.Equal([new CollectionAlias("b", "products_v2"), new CollectionAlias("c", "products_v2")], await store.ListAliasesOfAsync("products_v2"));
     }
 
     [Fact]
     public async Task ListAliasesOf_ACollectionThatDoesNotExist_IsReportedWithThatCollection()
     {
-        var handler = new ScriptedHandler(_ => ScriptedHandler.Json(HttpStatusCode.NotFound, CannedReplies.Error("Not found: Collection `nope` doesn't exist!")));
-        QdrantProductStore store = TestStores.Create(handler);
+        await using QdrantProductStore store = TestStores.Create(_server);
 
         var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.ListAliasesOfAsync("nope"));
 
-        Assert.Equal("/collections/nope/aliases", Assert.Single(handler.Requests).Path);
+        Assert.Equal("nope", _server.Fake.CallsOf("Collections/ListCollectionAliases").Single().As<Fake.ListCollectionAliasesRequest>().CollectionName);
         Assert.Equal("nope", error.Collection);
-        Assert.Equal(404, error.StatusCode);
-    }
-
-    [Fact]
-    public async Task ListAliases_ThatAreMalformed_AreReportedAsAVectorStoreException()
-    {
-        QdrantProductStore store = TestStores.Create(new ScriptedHandler(_ => CannedReplies.Ok("""{"result":{"aliases":[{"alias_name":"a"}]},"status":"ok","time":0.1}""")));
-
-        var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.ListAliasesAsync());
-
-        Assert.Equal("ListAliases", error.Operation);
-        Assert.Contains("not the expected JSON", error.Message, StringComparison.Ordinal);
+        Assert.Equal((int)StatusCode.NotFound, error.StatusCode);
     }
 }

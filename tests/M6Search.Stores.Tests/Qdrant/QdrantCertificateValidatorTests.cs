@@ -1,7 +1,7 @@
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using M6Search.Stores.Qdrant.Http;
+using M6Search.Stores.Qdrant.Transport;
 
 namespace M6Search.Stores.Tests.Qdrant;
 

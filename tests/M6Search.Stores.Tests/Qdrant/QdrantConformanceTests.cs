@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Qdrant;
-using M6Search.Stores.Qdrant.Http;
 using M6Search.Stores.Tests.Conformance;
 
 namespace M6Search.Stores.Tests.Qdrant;
 
 /// <summary>
-/// The store conformance suite against a real Qdrant server, opt-in: set QDRANT_URL (and QDRANT_API_KEY when the server
-/// wants one), for example <c>QDRANT_URL=http://localhost:6333 dotnet test tests/M6Search.Stores.Tests --filter Qdrant</c>.
-/// Each test's collections get a unique prefix, so a shared server's own collections are never touched, and are deleted
-/// after the test.
+/// The store conformance suite against a real Qdrant server, opt-in: set QDRANT_URL to its gRPC address (and
+/// QDRANT_API_KEY when the server wants one), for example
+/// <c>QDRANT_URL=http://localhost:6334 dotnet test tests/M6Search.Stores.Tests --filter QdrantConformanceTests</c>.
+/// Each test's collections get a unique prefix, so a shared server's own collections are never touched, and are
+/// deleted after the test.
 /// </summary>
 public sealed class QdrantConformanceTests : VectorStoreConformanceTests, IAsyncLifetime
 {
@@ -19,7 +19,6 @@ public sealed class QdrantConformanceTests : VectorStoreConformanceTests, IAsync
 
     private readonly string _prefix = $"m6test_{Guid.NewGuid():N}"[..19] + "_";
     private readonly ConcurrentDictionary<string, QdrantStoreOptions> _collections = new(StringComparer.Ordinal);
-    private readonly List<HttpClient> _clients = [];
 
     protected override void SkipIfUnavailable() =>
         Skip.If(string.IsNullOrEmpty(Url), "QDRANT_URL is not set; the Qdrant conformance suite runs only against a real server.");
@@ -36,31 +35,16 @@ public sealed class QdrantConformanceTests : VectorStoreConformanceTests, IAsync
     {
         foreach (QdrantStoreOptions options in _collections.Values)
         {
-            using HttpClient client = QdrantResilience.CreateHttpClient(options, QdrantHttpHandlerFactory.CreatePrimaryHandler(options));
-            await new QdrantProductStore(client, options).DeleteCollectionAsync();
-        }
-
-        foreach (HttpClient client in _clients)
-        {
-            client.Dispose();
+            await using var store = new QdrantProductStore(options);
+            await store.DeleteCollectionAsync();
         }
     }
 
-    private QdrantProductStore Open(string collection)
+    private QdrantProductStore Open(string collection) => new(_collections.GetOrAdd(collection, name => new QdrantStoreOptions
     {
-        QdrantStoreOptions options = _collections.GetOrAdd(collection, name => new QdrantStoreOptions
-        {
-            Url = Url,
-            ApiKey = ApiKey,
-            Collection = _prefix + name,
-            WriteOrdering = QdrantWriteOrdering.Strong,
-        });
-        HttpClient client = QdrantResilience.CreateHttpClient(options, QdrantHttpHandlerFactory.CreatePrimaryHandler(options));
-        lock (_clients)
-        {
-            _clients.Add(client);
-        }
-
-        return new QdrantProductStore(client, options);
-    }
+        Url = Url,
+        ApiKey = ApiKey,
+        Collection = _prefix + name,
+        WriteOrdering = QdrantWriteOrdering.Strong,
+    }));
 }

@@ -1,7 +1,9 @@
+extern alias QdrantFake;
+
+using Grpc.Core;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Qdrant;
-using M6Search.Stores.Tests.Qdrant.Contract;
-using M6Search.Stores.Tests.Qdrant.Fakes;
+using QdrantFake::M6Search.Stores.QdrantFake;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,7 @@ public sealed class QdrantStoreOptionsTests
     {
         using ServiceProvider provider = Provider(new Dictionary<string, string?>
         {
-            ["M6:Qdrant:Url"] = "https://qdrant.internal:6333",
+            ["M6:Qdrant:Url"] = "https://qdrant.internal:6334",
             ["M6:Qdrant:ApiKey"] = "k",
             ["M6:Qdrant:Collection"] = "shop_products",
             ["M6:Qdrant:ShardNumber"] = "6",
@@ -38,7 +40,7 @@ public sealed class QdrantStoreOptionsTests
 
         Assert.IsType<QdrantProductStore>(store);
         Assert.Equal("shop_products", store.Collection);
-        Assert.Equal("https://qdrant.internal:6333", options.Url);
+        Assert.Equal("https://qdrant.internal:6334", options.Url);
         Assert.Equal("k", options.ApiKey);
         Assert.Equal(6, options.ShardNumber);
         Assert.Equal(3, options.ReplicationFactor);
@@ -57,7 +59,7 @@ public sealed class QdrantStoreOptionsTests
     [Fact]
     public void Validate_NamesTheQuantizationSetting_WhenItIsNoneOfTheKnownKinds()
     {
-        QdrantStoreOptions options = TestStores.Options(o => o.Quantization = (QdrantQuantization)7);
+        QdrantStoreOptions options = TestStores.Options(new Uri("http://localhost:6334"), o => o.Quantization = (QdrantQuantization)7);
 
         Assert.Contains("M6:Qdrant:Quantization must be none or int8.", options.Validate());
     }
@@ -73,28 +75,29 @@ public sealed class QdrantStoreOptionsTests
     }
 
     [Fact]
-    public async Task AddQdrantProductStore_SendsThroughTheResiliencePipeline()
+    public async Task AddQdrantProductStore_CallsThroughTheResiliencePipeline()
     {
-        var handler = new ScriptedHandler((_, index, _) => Task.FromResult(index == 1
-            ? ScriptedHandler.Json(System.Net.HttpStatusCode.ServiceUnavailable, "{}")
-            : CannedReplies.Ok(CannedReplies.Count(9))));
+        await using FakeQdrantServer server = await FakeQdrantServer.StartAsync();
+        server.Fake.State.AddCollection(new QdrantFake::Qdrant.Client.Grpc.CreateCollection { CollectionName = "products" });
+        server.Fake.Faults.FailNext("Points/Count", StatusCode.Unavailable, "Service unavailable");
         var services = new ServiceCollection();
         services.AddQdrantProductStore(Configuration(new Dictionary<string, string?>
         {
-            ["M6:Qdrant:Url"] = "http://qdrant.test:6333",
+            ["M6:Qdrant:Url"] = server.Url.ToString(),
             ["M6:Qdrant:RetryBaseDelay"] = "00:00:00.001",
         }));
-        services.AddHttpClient(QdrantServiceCollectionExtensions.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
-        using ServiceProvider provider = services.BuildServiceProvider();
+        await using ServiceProvider provider = services.BuildServiceProvider();
 
         long count = await provider.GetRequiredService<IProductVectorStore>().CountAsync();
 
-        Assert.Equal(9, count);
-        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(0, count);
+        Assert.Equal(2, server.Fake.CallsOf("Points/Count").Count);
     }
 
     [Theory]
     [InlineData("Url", "ftp://qdrant", "M6:Qdrant:Url 'ftp://qdrant' is not an absolute http or https URL")]
+    [InlineData("Url", "http://qdrant:6333", "M6:Qdrant:Url 'http://qdrant:6333' names port 6333, Qdrant's REST port; the store speaks gRPC, which Qdrant serves on port 6334")]
+    [InlineData("Url", "https://gateway.test/qdrant", "M6:Qdrant:Url 'https://gateway.test/qdrant' has a path or a query")]
     [InlineData("Collection", "a/b", "M6:Qdrant:Collection 'a/b'")]
     [InlineData("ShardNumber", "0", "M6:Qdrant:ShardNumber must be at least 1")]
     [InlineData("WriteConsistencyFactor", "3", "M6:Qdrant:WriteConsistencyFactor (3) cannot exceed M6:Qdrant:ReplicationFactor (1)")]
@@ -106,7 +109,7 @@ public sealed class QdrantStoreOptionsTests
     public void Validate_NamesTheConfigurationKey_OfEachBadSetting(string key, string value, string expected)
     {
         QdrantStoreOptions options = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["M6:Qdrant:Url"] = "http://localhost:6333", ["M6:Qdrant:" + key] = value })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["M6:Qdrant:Url"] = "http://localhost:6334", ["M6:Qdrant:" + key] = value })
             .Build()
             .GetSection(QdrantStoreOptions.SectionName)
             .Get<QdrantStoreOptions>()!;
@@ -119,7 +122,7 @@ public sealed class QdrantStoreOptionsTests
     [Fact]
     public void Validate_AcceptsTheDefaults_WithAUrl()
     {
-        Assert.Empty(new QdrantStoreOptions { Url = "http://localhost:6333" }.Validate());
+        Assert.Empty(new QdrantStoreOptions { Url = "http://localhost:6334" }.Validate());
     }
 
     private static ServiceProvider Provider(Dictionary<string, string?> settings)

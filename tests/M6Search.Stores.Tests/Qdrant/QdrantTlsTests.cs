@@ -1,15 +1,15 @@
+extern alias QdrantFake;
+
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using M6Search.Stores.Abstractions;
 using M6Search.Stores.Qdrant;
-using M6Search.Stores.Qdrant.Http;
-using M6Search.Stores.Tests.Qdrant.Contract;
-using M6Search.Stores.Tests.Qdrant.Fakes;
+using QdrantFake::M6Search.Stores.QdrantFake;
 
 namespace M6Search.Stores.Tests.Qdrant;
 
-/// <summary>https through the store's real primary handler, against a TLS endpoint on 127.0.0.1 with a certificate from a test CA.</summary>
+/// <summary>gRPC over TLS through the store's own channel, against the fake on 127.0.0.1 with a certificate from a test CA.</summary>
 public sealed class QdrantTlsTests : IDisposable
 {
     private readonly string _caPath = Path.Combine(Path.GetTempPath(), $"m6-qdrant-ca-{Guid.NewGuid():N}.pem");
@@ -24,33 +24,44 @@ public sealed class QdrantTlsTests : IDisposable
     }
 
     [Fact]
-    public async Task Https_Works_WhenTheServerCertificateComesFromTheConfiguredCa()
+    public async Task Tls_Works_WhenTheServerCertificateComesFromTheConfiguredCa()
     {
-        using X509Certificate2 serverCertificate = IssueForLocalhost(_ca);
-        await using var endpoint = new LoopbackTlsEndpoint(serverCertificate, CannedReplies.Count(11));
-        QdrantStoreOptions options = HttpsOptions(endpoint.Port, _caPath);
-        using HttpClient client = QdrantResilience.CreateHttpClient(options, QdrantHttpHandlerFactory.CreatePrimaryHandler(options));
-        var store = new QdrantProductStore(client, options);
+        using X509Certificate2 serverCertificate = Issue(_ca, "localhost");
+        await using FakeQdrantServer server = await FakeQdrantServer.StartAsync(apiKey: "k-tls", certificate: serverCertificate);
+        server.Fake.State.AddCollection(new QdrantFake::Qdrant.Client.Grpc.CreateCollection { CollectionName = "products" });
+        await using QdrantProductStore store = new(TlsOptions(server.Url, _caPath));
 
         long count = await store.CountAsync();
 
-        Assert.Equal(11, count);
-        Assert.Equal(1, endpoint.Requests);
+        Assert.Equal(0, count);
+        Assert.Equal("k-tls", server.Fake.Calls.Single().ApiKey);
     }
 
     [Fact]
-    public async Task Https_IsRefused_WhenTheServerCertificateComesFromAnotherCa()
+    public async Task Tls_IsRefused_WhenTheServerCertificateComesFromAnotherCa()
     {
-        using X509Certificate2 serverCertificate = IssueForLocalhost(_otherCa);
-        await using var endpoint = new LoopbackTlsEndpoint(serverCertificate, CannedReplies.Count(11));
-        QdrantStoreOptions options = HttpsOptions(endpoint.Port, _caPath);
-        using HttpClient client = QdrantResilience.CreateHttpClient(options, QdrantHttpHandlerFactory.CreatePrimaryHandler(options));
-        var store = new QdrantProductStore(client, options);
+        using X509Certificate2 serverCertificate = Issue(_otherCa, "localhost");
+        await using FakeQdrantServer server = await FakeQdrantServer.StartAsync(certificate: serverCertificate);
+        await using QdrantProductStore store = new(TlsOptions(server.Url, _caPath));
+
+        var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.CountAsync());
+
+        Assert.Equal("Count", error.Operation);
+        Assert.Contains("could not reach Qdrant at https://localhost:", error.Message, StringComparison.Ordinal);
+        Assert.Empty(server.Fake.Calls);
+    }
+
+    [Fact]
+    public async Task Tls_IsRefused_WhenTheCertificateFromTheConfiguredCaNamesAnotherHost()
+    {
+        using X509Certificate2 serverCertificate = Issue(_ca, "qdrant.elsewhere");
+        await using FakeQdrantServer server = await FakeQdrantServer.StartAsync(certificate: serverCertificate);
+        await using QdrantProductStore store = new(TlsOptions(server.Url, _caPath));
 
         var error = await Assert.ThrowsAsync<VectorStoreException>(() => store.CountAsync());
 
         Assert.Contains("could not reach Qdrant", error.Message, StringComparison.Ordinal);
-        Assert.Equal(0, endpoint.Requests);
+        Assert.Empty(server.Fake.Calls);
     }
 
     public void Dispose()
@@ -60,9 +71,9 @@ public sealed class QdrantTlsTests : IDisposable
         _otherCa.Dispose();
     }
 
-    private static QdrantStoreOptions HttpsOptions(int port, string caPath) => TestStores.Options(o =>
+    private static QdrantStoreOptions TlsOptions(Uri url, string caPath) => TestStores.Options(url, o =>
     {
-        o.Url = $"https://localhost:{port}";
+        o.ApiKey = "k-tls";
         o.CaCertificatePath = caPath;
         o.MaxRetryAttempts = 0;
         o.Timeout = TimeSpan.FromSeconds(15);
@@ -78,21 +89,25 @@ public sealed class QdrantTlsTests : IDisposable
         return request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
     }
 
-    private static X509Certificate2 IssueForLocalhost(X509Certificate2 authority)
+    private static X509Certificate2 Issue(X509Certificate2 authority, string host)
     {
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256);
+        var request = new CertificateRequest("CN=" + host, key, HashAlgorithmName.SHA256);
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
         var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName("localhost");
-        names.AddIpAddress(IPAddress.Loopback);
+        names.AddDnsName(host);
+        if (host == "localhost")
+        {
+            names.AddIpAddress(IPAddress.Loopback);
+        }
+
         request.CertificateExtensions.Add(names.Build());
         using X509Certificate2 issued = request.Create(authority, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(7), RandomNumberGenerator.GetBytes(12));
         using X509Certificate2 withKey = issued.CopyWithPrivateKey(key);
 
-        // SslStream on Linux wants a certificate whose private key it can use directly: round-trip through PKCS#12.
+        // Kestrel on Linux wants a certificate whose private key it can use directly: round-trip through PKCS#12.
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
     }
 }

@@ -1,17 +1,18 @@
+extern alias QdrantFake;
+
 using M6Search.Stores.Qdrant;
-using M6Search.Stores.Qdrant.Http;
-using Microsoft.Extensions.Logging;
+using QdrantFake::M6Search.Stores.QdrantFake;
 
 namespace M6Search.Stores.Tests.Qdrant;
 
-/// <summary>Qdrant stores over a scripted handler, with the real resilience pipeline and delays short enough for tests.</summary>
+/// <summary>Qdrant stores on an in-process fake server, with the real resilience pipeline and delays short enough for tests.</summary>
 public static class TestStores
 {
-    public static QdrantStoreOptions Options(Action<QdrantStoreOptions>? configure = null)
+    public static QdrantStoreOptions Options(Uri url, Action<QdrantStoreOptions>? configure = null)
     {
         var options = new QdrantStoreOptions
         {
-            Url = "http://qdrant.test:6333",
+            Url = url.ToString(),
             Collection = QdrantTestData.CollectionName,
             MaxRetryAttempts = 3,
             RetryBaseDelay = TimeSpan.FromMilliseconds(1),
@@ -23,9 +24,6 @@ public static class TestStores
         return options;
     }
 
-    public static QdrantProductStore Create(HttpMessageHandler handler, QdrantStoreOptions? options = null, ILogger? logger = null)
-    {
-        options ??= Options();
-        return new QdrantProductStore(QdrantResilience.CreateHttpClient(options, handler, logger), options);
-    }
+    public static QdrantProductStore Create(FakeQdrantServer server, Action<QdrantStoreOptions>? configure = null, Fakes.ListLogger? logger = null) =>
+        new(Options(server.Url, configure), logger);
 }

@@ -1,25 +1,37 @@
 using M6Search.Stores.Abstractions;
-using M6Search.Stores.Qdrant.Json;
+using Qdrant.Client.Grpc;
+using Range = Qdrant.Client.Grpc.Range;
 
 namespace M6Search.Stores.Qdrant.Mapping;
 
-/// <summary>Translates a <see cref="ProductFilter"/> into a Qdrant <c>must</c> filter over the payload.</summary>
+/// <summary>Translates a <see cref="ProductFilter"/> into a Qdrant filter whose conditions must all hold.</summary>
 internal static class FilterMapper
 {
     /// <summary>The Qdrant filter, or null when <paramref name="filter"/> constrains nothing.</summary>
-    public static FilterDto? ToQdrant(ProductFilter? filter)
+    public static Filter? ToQdrant(ProductFilter? filter)
     {
         if (filter is null)
         {
             return null;
         }
 
-        var must = new List<FieldConditionDto>();
+        var must = new List<Condition>();
         AddAny(must, ProductPayload.CategoryKey, filter.Categories);
         AddAny(must, ProductPayload.MerchantKey, filter.Merchants);
         if (filter.MinPrice is not null || filter.MaxPrice is not null)
         {
-            must.Add(new FieldConditionDto { Key = ProductPayload.PriceKey, Range = new RangeDto(filter.MinPrice, filter.MaxPrice) });
+            var range = new Range();
+            if (filter.MinPrice is { } min)
+            {
+                range.Gte = min;
+            }
+
+            if (filter.MaxPrice is { } max)
+            {
+                range.Lte = max;
+            }
+
+            must.Add(new Condition { Field = new FieldCondition { Key = ProductPayload.PriceKey, Range = range } });
         }
 
         if (filter.Keywords is not null)
@@ -32,22 +44,33 @@ internal static class FilterMapper
                 }
 
                 ArgumentNullException.ThrowIfNull(value, $"{nameof(filter)}.{nameof(ProductFilter.Keywords)}[{key}]");
-                must.Add(new FieldConditionDto { Key = key, Match = new MatchDto { Value = value } });
+
+                // A dotted key such as "attributes.color" is Qdrant's nested-key syntax.
+                must.Add(new Condition { Field = new FieldCondition { Key = key, Match = new Match { Keyword = value } } });
             }
         }
 
-        return must.Count == 0 ? null : new FilterDto(must);
+        if (must.Count == 0)
+        {
+            return null;
+        }
+
+        var result = new Filter();
+        result.Must.Add(must);
+        return result;
     }
 
-    private static void AddAny(List<FieldConditionDto> must, string key, IReadOnlyList<string>? values)
+    private static void AddAny(List<Condition> must, string key, IReadOnlyList<string>? values)
     {
         if (values is null)
         {
             return;
         }
 
-        // An empty list admits no value; Qdrant's "any: []" matches nothing, which is what the contract means.
-        // Qdrant requires unique values in "any".
-        must.Add(new FieldConditionDto { Key = key, Match = new MatchDto { Any = values.Distinct(StringComparer.Ordinal).ToArray() } });
+        // An empty list admits no value, and Qdrant's match on no keywords matches nothing, which is what the contract
+        // means. Repeated values are sent once.
+        var keywords = new RepeatedStrings();
+        keywords.Strings.Add(values.Distinct(StringComparer.Ordinal));
+        must.Add(new Condition { Field = new FieldCondition { Key = key, Match = new Match { Keywords = keywords } } });
     }
 }

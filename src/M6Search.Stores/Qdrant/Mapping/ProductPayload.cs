@@ -1,15 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Google.Protobuf.Collections;
 using M6Search.Catalog.Products;
 using M6Search.Catalog.Serialization;
 using M6Search.Stores.Abstractions;
+using Qdrant.Client.Grpc;
 
 namespace M6Search.Stores.Qdrant.Mapping;
 
 /// <summary>
 /// A product as a Qdrant payload: exactly its catalog JSON (camelCase names, <c>attributes</c> as an object, unnamed
-/// fields at the top level as the catalog had them) plus the content hash under a reserved key. Reading it back gives
-/// the same product.
+/// fields at the top level as the catalog had them) plus the content hash under a reserved key, as payload values
+/// (<see cref="PayloadValues"/>). Reading it back gives the same product.
 /// </summary>
 internal static class ProductPayload
 {
@@ -36,7 +38,7 @@ internal static class ProductPayload
         .Select(property => property.Name)
         .ToHashSet(StringComparer.Ordinal);
 
-    public static JsonObject ToPayload(Product product, string? contentHash, string collection)
+    public static MapField<string, Value> ToPayload(Product product, string? contentHash, string collection)
     {
         if (product.Extra is not null && product.Extra.ContainsKey(ContentHashKey))
         {
@@ -67,18 +69,33 @@ internal static class ProductPayload
             payload[ContentHashKey] = contentHash;
         }
 
-        return payload;
+        var fields = new MapField<string, Value>();
+        foreach ((string name, JsonNode? value) in payload)
+        {
+            fields[name] = PayloadValues.ToValue(value);
+        }
+
+        return fields;
     }
 
     /// <summary>The product and content hash stored in a payload; a payload that is not a product is reported with its point id.</summary>
-    public static (Product Product, string? ContentHash) FromPayload(JsonObject? payload, string pointId, string operation, string collection)
+    public static (Product Product, string? ContentHash) FromPayload(MapField<string, Value> payload, string pointId, string operation, string collection)
     {
-        if (payload is null)
+        if (payload.Count == 0)
         {
             throw new VectorStoreException(operation, collection, $"point {pointId} came back without a payload, so it holds no product.");
         }
 
-        var copy = (JsonObject)payload.DeepClone();
+        JsonObject copy;
+        try
+        {
+            copy = PayloadValues.ToJson(payload);
+        }
+        catch (JsonException ex)
+        {
+            throw new VectorStoreException(operation, collection, $"point {pointId}: {ex.Message}.", ex);
+        }
+
         string? contentHash = null;
         if (copy.Remove(ContentHashKey, out JsonNode? hashNode))
         {

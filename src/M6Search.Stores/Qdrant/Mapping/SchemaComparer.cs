@@ -1,72 +1,49 @@
-using System.Text.Json;
 using M6Search.Stores.Abstractions;
-using M6Search.Stores.Qdrant.Json;
+using Qdrant.Client.Grpc;
 
 namespace M6Search.Stores.Qdrant.Mapping;
 
 /// <summary>Reads the vector layout of an existing collection and lists how it differs from a <see cref="CollectionSchema"/>.</summary>
 internal static class SchemaComparer
 {
-    public const string Cosine = "Cosine";
-
-    /// <summary>"none": the lexical weights already are BM25 weights (IDF included), so Qdrant must not apply IDF again.</summary>
-    public const string LexicalModifier = "none";
-
-    /// <summary>The named dense vectors (name to size and distance) of a collection, or null when it has one unnamed vector.</summary>
-    public static IReadOnlyDictionary<string, VectorParamsDto>? DenseVectors(CollectionParamsDto parameters)
+    /// <summary>The named dense vectors (name to parameters) of a collection, or null when it has one unnamed vector.</summary>
+    public static IReadOnlyDictionary<string, VectorParams>? DenseVectors(CollectionParams parameters) => parameters.VectorsConfig?.ConfigCase switch
     {
-        if (parameters.Vectors is not { } vectors || vectors.ValueKind != JsonValueKind.Object)
-        {
-            return new Dictionary<string, VectorParamsDto>();
-        }
+        VectorsConfig.ConfigOneofCase.Params => null,
+        VectorsConfig.ConfigOneofCase.ParamsMap => parameters.VectorsConfig.ParamsMap.Map.ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.Ordinal),
+        _ => new Dictionary<string, VectorParams>(StringComparer.Ordinal),
+    };
 
-        if (vectors.TryGetProperty("size", out JsonElement size) && size.ValueKind == JsonValueKind.Number
-            && vectors.TryGetProperty("distance", out JsonElement distance) && distance.ValueKind == JsonValueKind.String)
-        {
-            return null;
-        }
-
-        var result = new Dictionary<string, VectorParamsDto>(StringComparer.Ordinal);
-        foreach (JsonProperty property in vectors.EnumerateObject())
-        {
-            result[property.Name] = property.Value.Deserialize(QdrantJson.Context.VectorParamsDto)
-                ?? throw new JsonException($"vector '{property.Name}' has no parameters");
-        }
-
-        return result;
-    }
-
-    public static bool HasLexical(CollectionParamsDto parameters) =>
-        parameters.SparseVectors?.ContainsKey(CollectionSchema.LexicalVector) == true;
+    public static SparseVectorParams? Lexical(CollectionParams parameters) =>
+        parameters.SparseVectorsConfig?.Map.TryGetValue(CollectionSchema.LexicalVector, out SparseVectorParams? lexical) == true ? lexical : null;
 
     /// <summary>Every difference between the collection and the schema; empty when they match.</summary>
-    public static IReadOnlyList<string> Differences(CollectionParamsDto parameters, CollectionSchema schema)
+    public static IReadOnlyList<string> Differences(CollectionParams parameters, CollectionSchema schema)
     {
         var differences = new List<string>();
-        IReadOnlyDictionary<string, VectorParamsDto>? dense = DenseVectors(parameters);
+        IReadOnlyDictionary<string, VectorParams>? dense = DenseVectors(parameters);
         if (dense is null)
         {
             differences.Add("it has one unnamed dense vector, not named vectors");
-            dense = new Dictionary<string, VectorParamsDto>();
+            dense = new Dictionary<string, VectorParams>();
         }
 
         foreach ((string name, int dimension) in schema.DenseVectors.OrderBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            if (!dense.TryGetValue(name, out VectorParamsDto? actual))
+            if (!dense.TryGetValue(name, out VectorParams? actual))
             {
                 differences.Add($"dense vector '{name}' is missing");
+                continue;
             }
-            else
-            {
-                if (actual.Size != dimension)
-                {
-                    differences.Add($"dense vector '{name}' has {actual.Size} dimensions, the schema {dimension}");
-                }
 
-                if (actual.Distance != Cosine)
-                {
-                    differences.Add($"dense vector '{name}' uses {actual.Distance} distance, not Cosine");
-                }
+            if (actual.Size != (ulong)dimension)
+            {
+                differences.Add($"dense vector '{name}' has {actual.Size} dimensions, the schema {dimension}");
+            }
+
+            if (actual.Distance != Distance.Cosine)
+            {
+                differences.Add($"dense vector '{name}' uses {actual.Distance} distance, not Cosine");
             }
         }
 
@@ -75,19 +52,19 @@ internal static class SchemaComparer
             differences.Add($"it has a dense vector '{extra}' that the schema does not name");
         }
 
-        SparseVectorParamsDto? lexical = null;
-        bool hasLexical = parameters.SparseVectors?.TryGetValue(CollectionSchema.LexicalVector, out lexical) == true;
-        if (schema.HasLexicalVector && !hasLexical)
+        SparseVectorParams? lexical = Lexical(parameters);
+        if (schema.HasLexicalVector && lexical is null)
         {
             differences.Add($"sparse vector '{CollectionSchema.LexicalVector}' is missing");
         }
-        else if (!schema.HasLexicalVector && hasLexical)
+        else if (!schema.HasLexicalVector && lexical is not null)
         {
             differences.Add($"it has sparse vector '{CollectionSchema.LexicalVector}', which the schema leaves out");
         }
-        else if (hasLexical && (lexical?.Modifier ?? LexicalModifier) != LexicalModifier)
+        else if (lexical is { HasModifier: true, Modifier: not Modifier.None })
         {
-            differences.Add($"sparse vector '{CollectionSchema.LexicalVector}' uses the '{lexical!.Modifier}' modifier; M6Search's lexical weights already include IDF and need 'none'");
+            // The lexical weights are BM25 weights with the IDF already inside; Qdrant's idf modifier would apply it twice.
+            differences.Add($"sparse vector '{CollectionSchema.LexicalVector}' uses the '{lexical.Modifier}' modifier; M6Search's lexical weights already include IDF and need 'None'");
         }
 
         return differences;

@@ -1,17 +1,17 @@
-using System.Text.Json;
 using M6Search.Stores.Abstractions;
-using M6Search.Stores.Qdrant.Json;
+using Qdrant.Client.Grpc;
+using SparseVector = M6Search.Stores.Abstractions.SparseVector;
 
 namespace M6Search.Stores.Qdrant.Mapping;
 
-/// <summary>Named dense vectors and the sparse lexical vector, to Qdrant's named-vector map and back.</summary>
+/// <summary>Named dense vectors and the sparse lexical vector, to Qdrant's named vectors and back.</summary>
 internal static class VectorMapper
 {
-    /// <summary>The <c>vector</c> map of a point; a vector that Qdrant would reject (empty, not finite, unsorted sparse) is reported with the product id.</summary>
-    public static Dictionary<string, object> ToQdrant(ProductPoint point, string collection)
+    /// <summary>The named vectors of a point; a vector that Qdrant would reject (empty, not finite, unsorted sparse) is reported with the product id.</summary>
+    public static Vectors ToQdrant(ProductPoint point, string collection)
     {
         string productId = point.Product.Id;
-        var vectors = new Dictionary<string, object>(StringComparer.Ordinal);
+        var named = new NamedVectors();
         foreach ((string name, float[] vector) in point.Vectors)
         {
             if (string.IsNullOrEmpty(name) || name == CollectionSchema.LexicalVector)
@@ -20,17 +20,21 @@ internal static class VectorMapper
             }
 
             CheckDense(vector, $"product '{productId}', vector '{name}'", "Upsert", collection);
-            vectors[name] = vector;
+            named.Vectors[name] = new Vector { Dense = Dense(vector) };
         }
 
         if (point.Lexical is { } lexical)
         {
             CheckSparse(lexical, $"product '{productId}', vector '{CollectionSchema.LexicalVector}'", "Upsert", collection);
-            vectors[CollectionSchema.LexicalVector] = new SparseVectorDto(lexical.Indices, lexical.Values);
+            named.Vectors[CollectionSchema.LexicalVector] = new Vector { Sparse = Sparse(lexical) };
         }
 
-        return vectors;
+        return new Vectors { Vectors_ = named };
     }
+
+    public static DenseVector Dense(float[] vector) => new() { Data = { vector } };
+
+    public static global::Qdrant.Client.Grpc.SparseVector Sparse(SparseVector vector) => new() { Indices = { vector.Indices }, Values = { vector.Values } };
 
     public static void CheckDense(float[]? vector, string what, string operation, string collection)
     {
@@ -70,45 +74,58 @@ internal static class VectorMapper
     }
 
     /// <summary>The dense vectors and the lexical vector of a returned point (empty and null when it came without vectors).</summary>
-    public static (IReadOnlyDictionary<string, float[]> Dense, SparseVector? Lexical) FromQdrant(JsonElement? vector, string pointId, string operation, string collection)
+    public static (IReadOnlyDictionary<string, float[]> Dense, SparseVector? Lexical) FromQdrant(VectorsOutput? vectors, string pointId, string operation, string collection)
     {
         var dense = new Dictionary<string, float[]>(StringComparer.Ordinal);
         SparseVector? lexical = null;
-        if (vector is not { } element || element.ValueKind == JsonValueKind.Null)
+        if (vectors is null || vectors.VectorsOptionsCase == VectorsOutput.VectorsOptionsOneofCase.None)
         {
             return (dense, lexical);
         }
 
-        if (element.ValueKind != JsonValueKind.Object)
+        if (vectors.VectorsOptionsCase != VectorsOutput.VectorsOptionsOneofCase.Vectors)
         {
             throw new VectorStoreException(operation, collection, $"point {pointId} has an unnamed vector; M6Search collections use named vectors.");
         }
 
-        try
+        foreach ((string name, VectorOutput vector) in vectors.Vectors.Vectors)
         {
-            foreach (JsonProperty property in element.EnumerateObject())
+            switch (vector.VectorCase)
             {
-                switch (property.Value.ValueKind)
-                {
-                    case JsonValueKind.Array:
-                        dense[property.Name] = property.Value.Deserialize(QdrantJson.Context.SingleArray)
-                            ?? throw new JsonException($"vector '{property.Name}' is null");
-                        break;
-                    case JsonValueKind.Object when property.Name == CollectionSchema.LexicalVector:
-                        SparseVectorDto sparse = property.Value.Deserialize(QdrantJson.Context.SparseVectorDto)
-                            ?? throw new JsonException($"vector '{property.Name}' is null");
-                        lexical = new SparseVector(sparse.Indices, sparse.Values);
-                        break;
-                    default:
-                        throw new JsonException($"vector '{property.Name}' is a {property.Value.ValueKind}, not a dense or the lexical sparse vector");
-                }
+                case VectorOutput.VectorOneofCase.Dense:
+                    dense[name] = vector.Dense.Data.ToArray();
+                    break;
+                case VectorOutput.VectorOneofCase.Sparse when name == CollectionSchema.LexicalVector:
+                    lexical = new SparseVector(vector.Sparse.Indices.ToArray(), vector.Sparse.Values.ToArray());
+                    break;
+                case VectorOutput.VectorOneofCase.None:
+                    (dense, lexical) = FromDeprecatedFields(name, vector, dense, lexical, pointId, operation, collection);
+                    break;
+                default:
+                    throw new VectorStoreException(operation, collection, $"point {pointId} has vector '{name}' of kind {vector.VectorCase}, not a dense or the lexical sparse vector.");
             }
         }
-        catch (JsonException ex)
+
+        return (dense, lexical);
+    }
+
+    /// <summary>Servers that fill only the older flat fields (data, plus indices for a sparse vector).</summary>
+    private static (Dictionary<string, float[]>, SparseVector?) FromDeprecatedFields(
+        string name, VectorOutput vector, Dictionary<string, float[]> dense, SparseVector? lexical, string pointId, string operation, string collection)
+    {
+#pragma warning disable CS0612 // The deprecated fields are read only when the current ones are absent.
+        if (vector.Indices is { } indices)
         {
-            throw new VectorStoreException(operation, collection, $"point {pointId} has a malformed vector: {ex.Message}", ex);
+            if (name != CollectionSchema.LexicalVector || indices.Data.Count != vector.Data.Count)
+            {
+                throw new VectorStoreException(operation, collection, $"point {pointId} has a malformed sparse vector '{name}'.");
+            }
+
+            return (dense, new SparseVector(indices.Data.ToArray(), vector.Data.ToArray()));
         }
 
+        dense[name] = vector.Data.ToArray();
+#pragma warning restore CS0612
         return (dense, lexical);
     }
 }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
+using M6Search.Stores.Qdrant;
 using Microsoft.Extensions.Logging;
 
 namespace M6Search.Stores.Tests.Qdrant.Fakes;
 
-/// <summary>A logger that keeps every entry: its event id, message, and structured values.</summary>
-public sealed class ListLogger : ILogger
+/// <summary>A logger for the Qdrant store that keeps every entry: its event id, message, and structured values.</summary>
+public sealed class ListLogger : ILogger<QdrantProductStore>
 {
     private readonly ConcurrentQueue<LogEntry> _entries = new();
 
