@@ -10,7 +10,11 @@ namespace M6Search.Encoder.Inference;
 /// <summary>
 /// <see cref="IProductEncoder"/> over a <see cref="MultimodalEncoder"/>: tokenizes, batches, runs the model in
 /// inference mode with one dispose scope per batch and copies the embeddings out to float arrays. Safe to call from
-/// several threads (grad mode and dispose scopes are per thread; the model is not modified).
+/// several threads (grad mode and dispose scopes are per thread; the model is not modified), and safe to dispose while
+/// other threads embed: <see cref="Dispose"/> waits for the embeddings in progress before it frees the model's native
+/// tensors, and later calls throw <see cref="ObjectDisposedException"/>. (Freeing the weights under a running forward
+/// pass corrupted the native heap: a web app stopping while its demo catalog was still being indexed crashed with
+/// "double free or corruption"; tests/M6Search.Encoder.Tests/Inference/EncoderDisposalTests.cs.)
 /// </summary>
 public sealed class MoeProductEncoder : IProductEncoder
 {
@@ -19,6 +23,11 @@ public sealed class MoeProductEncoder : IProductEncoder
     private readonly Device _device;
     private readonly int _batchSize;
     private readonly bool _ownsModel;
+
+    // Embeddings hold the read side while they use the model; Dispose takes the write side once, so it waits for the
+    // embeddings in progress and none starts after it. Never disposed itself: a caller may be waiting on it.
+    private readonly ReaderWriterLockSlim _lifetime = new();
+    private bool _disposed;
 
     /// <summary>Wraps an encoder already on <paramref name="device"/>; it is switched to eval mode.</summary>
     /// <param name="model">The encoder.</param>
@@ -94,6 +103,55 @@ public sealed class MoeProductEncoder : IProductEncoder
     public float[][] EmbedTexts(IReadOnlyList<string> texts)
     {
         ArgumentNullException.ThrowIfNull(texts);
+        return WhileAlive(() => EmbedTextsCore(texts));
+    }
+
+    /// <inheritdoc />
+    public float[][] EmbedImages(IReadOnlyList<float[]> images)
+    {
+        ArgumentNullException.ThrowIfNull(images);
+        return WhileAlive(() => EmbedImagesCore(images));
+    }
+
+    /// <summary>Waits for the embeddings in progress, then frees the model (when owned); later calls throw.</summary>
+    public void Dispose()
+    {
+        _lifetime.EnterWriteLock();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            if (_ownsModel)
+            {
+                _model.Dispose();
+            }
+        }
+        finally
+        {
+            _lifetime.ExitWriteLock();
+        }
+    }
+
+    private float[][] WhileAlive(Func<float[][]> embed)
+    {
+        _lifetime.EnterReadLock();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return embed();
+        }
+        finally
+        {
+            _lifetime.ExitReadLock();
+        }
+    }
+
+    private float[][] EmbedTextsCore(IReadOnlyList<string> texts)
+    {
         var result = new float[texts.Count][];
         for (int start = 0; start < texts.Count; start += _batchSize)
         {
@@ -115,10 +173,8 @@ public sealed class MoeProductEncoder : IProductEncoder
         return result;
     }
 
-    /// <inheritdoc />
-    public float[][] EmbedImages(IReadOnlyList<float[]> images)
+    private float[][] EmbedImagesCore(IReadOnlyList<float[]> images)
     {
-        ArgumentNullException.ThrowIfNull(images);
         int size = ImageSize;
         int length = 3 * size * size;
         var result = new float[images.Count][];
@@ -145,15 +201,6 @@ public sealed class MoeProductEncoder : IProductEncoder
         }
 
         return result;
-    }
-
-    /// <inheritdoc />
-    public void Dispose()
-    {
-        if (_ownsModel)
-        {
-            _model.Dispose();
-        }
     }
 
     private static void CopyOut(Tensor embeddings, float[][] result, int start)

@@ -12,6 +12,7 @@ public sealed class QueryEmbedder : IDisposable
 {
     private readonly IProductEncoder _encoder;
     private readonly SemaphoreSlim _slots;
+    private volatile bool _closed;
 
     public QueryEmbedder(IProductEncoder encoder, int maxConcurrentEmbeddings = 1)
     {
@@ -36,6 +37,7 @@ public sealed class QueryEmbedder : IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfClosed();
             return _encoder.EmbedTexts([text])[0];
         }
         finally
@@ -51,6 +53,7 @@ public sealed class QueryEmbedder : IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfClosed();
             return _encoder.EmbedImages([chw])[0];
         }
         finally
@@ -66,6 +69,7 @@ public sealed class QueryEmbedder : IDisposable
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            ThrowIfClosed();
             return work(_encoder);
         }
         finally
@@ -80,7 +84,14 @@ public sealed class QueryEmbedder : IDisposable
     /// </summary>
     public IProductEncoder AsSharedEncoder() => new SlotEncoder(this);
 
-    public void Dispose() => _slots.Dispose();
+    /// <summary>
+    /// Refuses new calls (they throw <see cref="ObjectDisposedException"/>). Calls in progress finish: the slots are not
+    /// disposed, because a caller may still hold or wait for one, and the encoder belongs to whoever created this
+    /// embedder (<c>MoeProductEncoder.Dispose</c> waits for the embeddings in progress).
+    /// </summary>
+    public void Dispose() => _closed = true;
+
+    private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_closed, this);
 
     private sealed class SlotEncoder(QueryEmbedder owner) : IProductEncoder
     {
@@ -104,6 +115,7 @@ public sealed class QueryEmbedder : IDisposable
             owner._slots.Wait();
             try
             {
+                owner.ThrowIfClosed();
                 return work(owner._encoder);
             }
             finally

@@ -59,4 +59,26 @@ public sealed class QueryEmbedderTests
         Assert.Equal(10, encoder.Calls);
         Assert.Equal(1, encoder.MaxConcurrentCalls);
     }
+
+    [Fact]
+    public async Task Dispose_LetsTheCallInProgressFinish_AndRefusesNewCalls()
+    {
+        using var gate = new ManualResetEventSlim(false);
+        var encoder = new FakeEncoder { Gate = gate };
+        var embedder = new QueryEmbedder(encoder, maxConcurrentEmbeddings: 1);
+        var shared = embedder.AsSharedEncoder();
+        Task<float[][]> batch = Task.Run(() => shared.EmbedTexts(["cup", "bumpy"]));
+        while (encoder.Calls == 0)
+        {
+            await Task.Delay(5);
+        }
+
+        embedder.Dispose();
+        gate.Set();
+
+        Assert.Equal(2, (await batch).Length);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => embedder.EmbedTextAsync("smooth"));
+        Assert.Throws<ObjectDisposedException>(() => shared.EmbedTexts(["mug"]));
+        Assert.Equal(1, encoder.Calls);
+    }
 }

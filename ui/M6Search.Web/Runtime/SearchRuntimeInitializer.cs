@@ -15,7 +15,7 @@ namespace M6Search.Web.Runtime;
 /// <summary>
 /// Brings the search back end up after the web server has started: loads the encoder, opens the store (embedded under
 /// M6:DataDir, or Qdrant), publishes the running service to <see cref="SearchRuntime"/>, then runs the demo bootstrap.
-/// On shutdown it closes the store (releasing the embedded store's lock) and the encoder.
+/// On shutdown it closes the encoder and the store (releasing the embedded store's lock), once, after the bootstrap.
 /// </summary>
 public sealed partial class SearchRuntimeInitializer : BackgroundService
 {
@@ -25,9 +25,11 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
     private readonly IEncoderLoader _encoderLoader;
     private readonly DemoCatalogBootstrapper _bootstrapper;
     private readonly ILogger<SearchRuntimeInitializer> _logger;
+    private readonly Lock _closeLock = new();
     private IProductEncoder? _encoder;
     private QueryEmbedder? _embedder;
     private IProductVectorStore? _ownedStore;
+    private Task? _close;
 
     public SearchRuntimeInitializer(
         IServiceProvider services,
@@ -45,19 +47,22 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
         _logger = logger;
     }
 
+    /// <summary>
+    /// Stops the start-up and the demo bootstrap, then closes the encoder and the store, once. The host may call this
+    /// twice at once (WebApplicationFactory's dispose and the app's own Run both stop the host): every call waits for
+    /// the same single close. Two closes racing through the encoder's Dispose freed its native tensors twice and
+    /// crashed the process with "double free or corruption" whenever the demo indexing was still running at shutdown.
+    /// </summary>
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        if (_ownedStore is not null)
+        Task close;
+        lock (_closeLock)
         {
-            await _ownedStore.DisposeAsync().ConfigureAwait(false);
-            _ownedStore = null;
+            close = _close ??= CloseAfterBootstrapAsync();
         }
 
-        _embedder?.Dispose();
-        _encoder?.Dispose();
-        _embedder = null;
-        _encoder = null;
+        await close.ConfigureAwait(false);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -96,6 +101,28 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
         }
     }
 
+    private async Task CloseAfterBootstrapAsync()
+    {
+        if (ExecuteTask is { IsCompleted: false } running)
+        {
+            // The host's shutdown timeout ran out first: the bootstrap may be inside a forward pass (a demo batch on a
+            // busy machine). Closing the encoder now waits for that pass (it never frees the weights under it) and
+            // makes the bootstrap's next encoder call fail at once, so the wait for the bootstrap to end is short.
+            LogStillRunning(_logger);
+            _embedder?.Dispose();
+            _encoder?.Dispose();
+            await running.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        // Both are idempotent: the encoder may already be closed above, or have been loaded after that.
+        _embedder?.Dispose();
+        _encoder?.Dispose();
+        if (_ownedStore is not null)
+        {
+            await _ownedStore.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
     private async Task<IProductVectorStore> OpenStoreAsync(CancellationToken cancellationToken)
     {
         if (_options.Store == StoreKind.Qdrant)
@@ -110,6 +137,9 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
 
     [LoggerMessage(EventId = 6000, Level = LogLevel.Information, Message = "Search is running: model {ModelVersion}, collection {Collection} ({Store} store)")]
     private static partial void LogRunning(ILogger logger, string modelVersion, string collection, string store);
+
+    [LoggerMessage(EventId = 6002, Level = LogLevel.Warning, Message = "The search back end was still starting or indexing the demo catalog at the shutdown timeout; closing the encoder after its current batch and waiting for the bootstrap to end")]
+    private static partial void LogStillRunning(ILogger logger);
 
     [LoggerMessage(EventId = 6001, Level = LogLevel.Critical, Message = "The search back end could not start")]
     private static partial void LogFailed(ILogger logger, Exception exception);
