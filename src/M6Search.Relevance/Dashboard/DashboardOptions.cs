@@ -20,6 +20,15 @@ public sealed class DashboardOptions
     /// <summary>How long a query's ranking is reused across dashboards, in seconds.</summary>
     public int RankingCacheSeconds { get; set; } = 600;
 
+    /// <summary>Most rankings kept in the cache shared by all dashboards.</summary>
+    public int RankingCacheEntries { get; set; } = 2000;
+
+    /// <summary>
+    /// Most distinct queries one merchant may judge (each adds a search to every build of its dashboard): a new query
+    /// is refused past it, and a build ranks at most this many judged-only queries.
+    /// </summary>
+    public int MaxJudgedQueries { get; set; } = 100;
+
     /// <summary>Every problem with these settings, each naming its configuration key.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -42,6 +51,16 @@ public sealed class DashboardOptions
         if (RankingCacheSeconds < 0)
         {
             errors.Add($"{SectionName}:{nameof(RankingCacheSeconds)} must be at least 0, not {RankingCacheSeconds}.");
+        }
+
+        if (RankingCacheEntries is < 1 or > 1_000_000)
+        {
+            errors.Add($"{SectionName}:{nameof(RankingCacheEntries)} must be 1 to 1000000, not {RankingCacheEntries}.");
+        }
+
+        if (MaxJudgedQueries is < 1 or > 10_000)
+        {
+            errors.Add($"{SectionName}:{nameof(MaxJudgedQueries)} must be 1 to 10000, not {MaxJudgedQueries}.");
         }
 
         return errors;

@@ -69,23 +69,12 @@ public sealed class MerchantDashboardService
         var byId = products.ToDictionary(p => p.Id, StringComparer.Ordinal);
         var ids = byId.Keys.ToHashSet(StringComparer.Ordinal);
 
-        var queries = new List<DashboardQuery>();
-        queries.AddRange(await _queries.LabeledAsync(_options.MaxLabeledQueries, cancellationToken).ConfigureAwait(false));
-        queries.AddRange(await _queries.LoggedAsync(_options.MaxLoggedQueries, cancellationToken).ConfigureAwait(false));
         IReadOnlyList<Judgment> judgments = await _judgments.ListAsync(merchantId, cancellationToken).ConfigureAwait(false);
-        var analysed = queries.Select(q => QueryText.Normalize(q.Text)).ToHashSet(StringComparer.Ordinal);
-        foreach (string judgedOnly in judgments.Select(j => j.Query).Distinct(StringComparer.Ordinal).Where(q => !analysed.Contains(q)))
-        {
-            queries.Add(new DashboardQuery
-            {
-                Text = judgedOnly,
-                Source = QuerySource.Log,
-                TraitWords = TraitVocabulary.NamedIn(judgedOnly).SelectMany(t => t.AllWords).ToList(),
-            });
-        }
+        var skipped = new List<SkippedQuery>();
+        List<DashboardQuery> queries = await QueriesAsync(judgments, skipped, cancellationToken).ConfigureAwait(false);
 
         var rankings = new List<QueryRanking>(queries.Count);
-        var skipped = new List<SkippedQuery>();
+        int total = queries.Count + skipped.Count;
         foreach (DashboardQuery query in queries)
         {
             if (_validator.CheckText(QueryText.Normalize(query.Text)) is { } refused)
@@ -105,7 +94,7 @@ public sealed class MerchantDashboardService
                 }
             }
 
-            progress?.Report((rankings.Count + skipped.Count, queries.Count));
+            progress?.Report((rankings.Count + skipped.Count, total));
         }
 
         string? TitleOf(string id) => byId.TryGetValue(id, out Product? p) ? p.Title : null;
@@ -155,10 +144,13 @@ public sealed class MerchantDashboardService
     }
 
     /// <summary>Records the merchant's verdict (null clears it); false when the product is not the merchant's.</summary>
-    /// <exception cref="SearchValidationException">The search would refuse the query (field <c>query</c>).</exception>
+    /// <exception cref="SearchValidationException">
+    /// The search would refuse the query, or it would be a new judged query past <see cref="DashboardOptions.MaxJudgedQueries"/>
+    /// (field <c>query</c>).
+    /// </exception>
     public async Task<bool> JudgeAsync(string merchantId, string query, string productId, bool? relevant, CancellationToken cancellationToken = default)
     {
-        CheckedQuery(query);
+        string text = CheckedQuery(query);
         if (await OwnProductAsync(merchantId, productId, cancellationToken).ConfigureAwait(false) is null)
         {
             return false;
@@ -166,6 +158,7 @@ public sealed class MerchantDashboardService
 
         if (relevant is { } verdict)
         {
+            await CheckJudgedQueryCapAsync(merchantId, text, cancellationToken).ConfigureAwait(false);
             await _judgments.SetAsync(merchantId, query, productId, verdict, cancellationToken).ConfigureAwait(false);
         }
         else
@@ -220,6 +213,59 @@ public sealed class MerchantDashboardService
                 j.Relevant ? "relevant" : "not relevant",
                 j.UpdatedUtc.ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
+    }
+
+    /// <summary>
+    /// The queries a build analyses: the labeled ones, the most searched logged ones, and the merchant's judged queries
+    /// that neither holds, the most recently judged first; those past <see cref="DashboardOptions.MaxJudgedQueries"/>
+    /// (judged before the cap, or under a higher one) go to <paramref name="skipped"/>.
+    /// </summary>
+    private async Task<List<DashboardQuery>> QueriesAsync(IReadOnlyList<Judgment> judgments, List<SkippedQuery> skipped, CancellationToken cancellationToken)
+    {
+        var queries = new List<DashboardQuery>();
+        queries.AddRange(await _queries.LabeledAsync(_options.MaxLabeledQueries, cancellationToken).ConfigureAwait(false));
+        queries.AddRange(await _queries.LoggedAsync(_options.MaxLoggedQueries, cancellationToken).ConfigureAwait(false));
+        var analysed = queries.Select(q => QueryText.Normalize(q.Text)).ToHashSet(StringComparer.Ordinal);
+        IEnumerable<string> judgedOnly = judgments
+            .Where(j => !analysed.Contains(j.Query))
+            .GroupBy(j => j.Query, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Max(j => j.UpdatedUtc))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.Key);
+        int judgedQueries = 0;
+        foreach (string text in judgedOnly)
+        {
+            var query = new DashboardQuery
+            {
+                Text = text,
+                Source = QuerySource.Log,
+                TraitWords = TraitVocabulary.NamedIn(text).SelectMany(t => t.AllWords).ToList(),
+            };
+            if (++judgedQueries <= _options.MaxJudgedQueries)
+            {
+                queries.Add(query);
+            }
+            else
+            {
+                skipped.Add(new SkippedQuery(
+                    query, $"more judged queries than {DashboardOptions.SectionName}:{nameof(DashboardOptions.MaxJudgedQueries)} ({_options.MaxJudgedQueries})."));
+            }
+        }
+
+        return queries;
+    }
+
+    /// <summary>Throws when <paramref name="text"/> would be a new judged query of a merchant already at the cap.</summary>
+    private async Task CheckJudgedQueryCapAsync(string merchantId, string text, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Judgment> judgments = await _judgments.ListAsync(merchantId, cancellationToken).ConfigureAwait(false);
+        var judged = judgments.Select(j => j.Query).ToHashSet(StringComparer.Ordinal);
+        if (!judged.Contains(text) && judged.Count >= _options.MaxJudgedQueries)
+        {
+            throw new SearchValidationException(
+                "query",
+                $"You have judged {judged.Count} queries, the most allowed; clear the judgments of a query you no longer need first.");
+        }
     }
 
     /// <summary>The normalised query, as stored and ranked; throws when the search would refuse it.</summary>

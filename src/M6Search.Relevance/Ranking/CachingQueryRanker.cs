@@ -1,39 +1,61 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace M6Search.Relevance.Ranking;
 
 /// <summary>
 /// Remembers rankings for a while: every merchant's dashboard runs the same queries over the same catalog, and the
-/// ranking does not depend on who asks. <see cref="Clear"/> forgets everything (after an indexing job).
+/// ranking does not depend on who asks. At most <c>capacity</c> rankings are kept (a <see cref="MemoryCache"/> with a
+/// size limit: past it new rankings are not kept and the oldest are compacted away), each for <c>lifetime</c>, so a
+/// flood of distinct queries cannot grow it. <see cref="Clear"/> forgets everything (after an indexing job).
 /// </summary>
-public sealed class CachingQueryRanker : IQueryRanker
+public sealed class CachingQueryRanker : IQueryRanker, IDisposable
 {
     private readonly IQueryRanker _inner;
     private readonly TimeSpan _lifetime;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<(string Query, int Depth), (DateTimeOffset At, IReadOnlyList<string> Ranking)> _entries = new();
+    private readonly MemoryCache _entries;
 
-    public CachingQueryRanker(IQueryRanker inner, TimeSpan lifetime, TimeProvider? time = null)
+    /// <param name="capacity">Most rankings kept at once.</param>
+    public CachingQueryRanker(IQueryRanker inner, TimeSpan lifetime, int capacity, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(inner);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(capacity);
         _inner = inner;
         _lifetime = lifetime;
-        _time = time ?? TimeProvider.System;
+        _entries = new MemoryCache(new MemoryCacheOptions
+        {
+            SizeLimit = capacity,
+            Clock = time is null ? null : new TimeProviderClock(time),
+        });
     }
+
+    /// <summary>Rankings held now.</summary>
+    public int Count => _entries.Count;
 
     public async Task<IReadOnlyList<string>> RankAsync(string query, int depth, CancellationToken cancellationToken = default)
     {
         var key = (query, depth);
-        DateTimeOffset now = _time.GetUtcNow();
-        if (_entries.TryGetValue(key, out var entry) && now - entry.At < _lifetime)
+        if (_entries.TryGetValue(key, out IReadOnlyList<string>? cached) && cached is not null)
         {
-            return entry.Ranking;
+            return cached;
         }
 
         IReadOnlyList<string> ranking = await _inner.RankAsync(query, depth, cancellationToken).ConfigureAwait(false);
-        _entries[key] = (now, ranking);
+        if (_lifetime > TimeSpan.Zero)
+        {
+            _entries.Set(key, ranking, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = _lifetime });
+        }
+
         return ranking;
     }
 
     public void Clear() => _entries.Clear();
+
+    public void Dispose() => _entries.Dispose();
+
+#pragma warning disable CS0618 // ISystemClock is the clock MemoryCacheOptions takes.
+    private sealed class TimeProviderClock(TimeProvider time) : Microsoft.Extensions.Internal.ISystemClock
+    {
+        public DateTimeOffset UtcNow => time.GetUtcNow();
+    }
+#pragma warning restore CS0618
 }

@@ -116,6 +116,38 @@ public sealed class MerchantDashboardServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task Judge_RefusesANewQuery_OnceTheMerchantHasJudgedTheMostQueries()
+    {
+        var service = new MerchantDashboardService(
+            _catalog, _ranker, _judgments, _queries, new TraitProber(_embedder), new DashboardOptions { MaxJudgedQueries = 2 });
+        Assert.True(await service.JudgeAsync("m01", "first cup", "a1", relevant: true));
+        Assert.True(await service.JudgeAsync("m01", "second cup", "a1", relevant: true));
+
+        await Assert.ThrowsAsync<SearchValidationException>(() => service.JudgeAsync("m01", "third cup", "a1", relevant: true));
+        Assert.True(await service.JudgeAsync("m01", "first cup", "a2", relevant: false));
+        Assert.True(await service.JudgeAsync("m02", "third cup", "b1", relevant: true));
+    }
+
+    [Fact]
+    public async Task Build_RanksAtMostMaxJudgedQueries_AndReportsTheOthers()
+    {
+        foreach (string query in new[] { "first cup", "second cup", "third cup" })
+        {
+            await _judgments.SetAsync("m01", query, "a1", relevant: true);
+        }
+
+        var service = new MerchantDashboardService(
+            _catalog, _ranker, _judgments, _queries, new TraitProber(_embedder), new DashboardOptions { MaxJudgedQueries = 2 });
+        _ranker.With("first cup").With("second cup").With("third cup");
+
+        MerchantDashboardReport report = await service.BuildAsync("m01");
+
+        Assert.Equal(3, report.Rankings.Count);
+        SkippedQuery skipped = Assert.Single(report.Skipped);
+        Assert.Contains("MaxJudgedQueries", skipped.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Judge_RefusesAnotherMerchantsProduct()
     {
         Assert.False(await _service.JudgeAsync("m01", "bumpy cup", "b1", relevant: false));

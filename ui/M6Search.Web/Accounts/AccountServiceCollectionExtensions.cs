@@ -14,10 +14,8 @@ public static class AccountServiceCollectionExtensions
 
     public static IServiceCollection AddM6Accounts(this IServiceCollection services)
     {
-        services.AddOptions<AccountOptions>()
-            .BindConfiguration(AccountOptions.SectionName)
-            .Validate(o => o.Validate().Count == 0, "Invalid M6:Accounts settings")
-            .ValidateOnStart();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AccountOptions>>(new ErrorListValidator<AccountOptions>(o => o.Validate()));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(provider =>
         {

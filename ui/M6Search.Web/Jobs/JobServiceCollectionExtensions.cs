@@ -12,10 +12,8 @@ public static class JobServiceCollectionExtensions
 
     public static IServiceCollection AddIndexingJobs(this IServiceCollection services)
     {
-        services.AddOptions<JobOptions>()
-            .BindConfiguration(JobOptions.SectionName)
-            .Validate(o => o.Validate().Count == 0, "Invalid M6:Jobs settings")
-            .ValidateOnStart();
+        services.AddOptions<JobOptions>().BindConfiguration(JobOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<JobOptions>>(new ErrorListValidator<JobOptions>(o => o.Validate()));
         services.AddSingleton(provider =>
         {
             var m6 = provider.GetRequiredService<IOptions<M6Options>>().Value;

@@ -54,7 +54,9 @@ public sealed class MerchantDashboards
                     return current.Service;
                 }
 
-                var cache = new CachingQueryRanker(new SearchServiceQueryRanker(search), TimeSpan.FromSeconds(_options.RankingCacheSeconds));
+                _current?.Cache.Dispose();
+                var cache = new CachingQueryRanker(
+                    new SearchServiceQueryRanker(search), TimeSpan.FromSeconds(_options.RankingCacheSeconds), _options.RankingCacheEntries);
                 var service = new MerchantDashboardService(
                     new StoreMerchantCatalog(store),
                     cache,

@@ -17,16 +17,17 @@ public static class MerchantServiceCollectionExtensions
 
     public static IServiceCollection AddMerchantDashboard(this IServiceCollection services)
     {
-        services.AddOptions<DashboardOptions>()
-            .BindConfiguration(DashboardOptions.SectionName)
-            .Validate(o => o.Validate().Count == 0, "Invalid M6:Dashboard settings")
-            .ValidateOnStart();
+        services.AddOptions<DashboardOptions>().BindConfiguration(DashboardOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>>(new ErrorListValidator<DashboardOptions>(o => o.Validate()));
+        services.AddOptions<QueryLogOptions>().BindConfiguration(QueryLogOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<QueryLogOptions>>(new ErrorListValidator<QueryLogOptions>(o => o.Validate()));
         services.AddSingleton(provider =>
             new RelevanceDatabase(new SqliteFile(Path.Combine(provider.GetRequiredService<IOptions<M6Options>>().Value.DataDirFullPath, DatabaseFile))));
         services.AddSingleton<IJudgmentStore>(provider => new SqliteJudgmentStore(provider.GetRequiredService<RelevanceDatabase>().File));
         services.AddSingleton<IQueryLog>(provider => new SqliteQueryLog(
             provider.GetRequiredService<RelevanceDatabase>().File,
-            validator: new SearchRequestValidator(provider.GetRequiredService<IOptions<M6Options>>().Value.Search)));
+            validator: new SearchRequestValidator(provider.GetRequiredService<IOptions<M6Options>>().Value.Search),
+            options: provider.GetRequiredService<IOptions<QueryLogOptions>>().Value));
         services.AddSingleton<IDashboardQueries>(provider =>
         {
             var m6 = provider.GetRequiredService<IOptions<M6Options>>().Value;
