@@ -56,7 +56,8 @@ app.MapAccountEndpoints();
 app.MapMerchantApi();
 app.MapJobEndpoints();
 app.MapProductImages().RequireRateLimiting(SearchApi.RateLimitPolicy);
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Page loads (and the circuit's connection) share each client's window with the API: a page with ?q= searches too.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireRateLimiting(SearchApi.RateLimitPolicy);
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>

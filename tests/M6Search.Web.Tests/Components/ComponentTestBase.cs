@@ -27,6 +27,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     internal RecordingQueryLog QueryLog { get; } = new();
 
+    /// <summary>The app's settings; change them before rendering the component that reads them.</summary>
+    internal M6Options Settings { get; } = new();
+
     public async Task InitializeAsync()
     {
         _data = await TestData.CreateAsync();
@@ -36,8 +39,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddSingleton(Runtime);
         Services.AddSingleton(Demo);
         Services.AddSingleton<CatalogFacetsCache>();
-        Services.AddSingleton<IOptions<M6Options>>(Options.Create(new M6Options()));
+        Services.AddSingleton<IOptions<M6Options>>(Options.Create(Settings));
         Services.AddSingleton<PhotoPreparer>();
+        Services.AddSingleton<M6Search.Web.RateLimiting.InteractiveRateLimiter>();
         Services.AddSingleton<M6Search.Relevance.QueryLog.IQueryLog>(QueryLog);
         Render<MudPopoverProvider>();
     }

@@ -76,6 +76,23 @@ public sealed class SearchPageTests : ComponentTestBase
     }
 
     [Fact]
+    public void SearchPage_RefusesSearches_PastTheClientsInteractiveWindow()
+    {
+        StartSearch();
+        Settings.RateLimit.InteractivePermitLimit = 2;
+        IRenderedComponent<SearchPage> page = Render<SearchPage>();
+
+        foreach (string query in new[] { "cup", "mug", "vase" })
+        {
+            page.Find("input#query").Input(query);
+            page.Find("button[data-testid=search-button]").Click();
+        }
+
+        page.WaitForAssertion(() => Assert.Contains("Too many searches", page.Find("[data-testid=error]").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["cup", "mug"], Search.Queries.Select(q => q.Text));
+    }
+
+    [Fact]
     public void SearchPage_AsksForWords_InsteadOfSearchingAnEmptyQuery()
     {
         StartSearch();

@@ -117,6 +117,7 @@ public sealed class DashboardComponentTests : MudComponentTest
         string folder = Path.Combine(Path.GetTempPath(), "m6-dash-" + Guid.NewGuid().ToString("N"));
         var file = new SqliteFile(Path.Combine(folder, "r.db"));
         Services.AddSingleton(new SearchRuntime());
+        Services.AddSingleton(new M6Search.Web.RateLimiting.InteractiveRateLimiter(Options.Create(new M6Search.Web.Configuration.M6Options())));
         Services.AddSingleton(provider => new MerchantDashboards(
             provider.GetRequiredService<SearchRuntime>(),
             new SqliteJudgmentStore(file),

@@ -9,6 +9,7 @@ using M6Search.Web.Demo;
 using M6Search.Web.Facets;
 using M6Search.Web.Health;
 using M6Search.Web.Images;
+using M6Search.Web.RateLimiting;
 using M6Search.Web.Runtime;
 using M6Search.Web.Uploads;
 using Microsoft.AspNetCore.DataProtection;
@@ -21,7 +22,10 @@ using Microsoft.Extensions.Options;
 
 namespace M6Search.Web.Composition;
 
-/// <summary>Registers the search back end, the demo bootstrap, the API's limits and its documentation.</summary>
+/// <summary>
+/// Registers the search back end, the demo bootstrap, the limits (the per-client window of pages, API and images;
+/// the interactive pages' window; the app-wide bound on searches at once) and the API's documentation.
+/// </summary>
 public static class WebServiceCollectionExtensions
 {
     /// <summary>Adds everything the search page and the HTTP API need, bound from the "M6" configuration section.</summary>
@@ -45,6 +49,8 @@ public static class WebServiceCollectionExtensions
         services.AddSingleton<ProductImageResolver>();
         services.AddSingleton<PhotoPreparer>();
         services.AddSingleton<CatalogFacetsCache>();
+        services.AddSingleton<SearchAdmission>();
+        services.AddSingleton<InteractiveRateLimiter>();
         services.AddHostedService<SearchRuntimeInitializer>();
 
         // One key ring for every replica and restart (M6:DataProtection:KeysDir), read when the options are first used.
@@ -54,6 +60,7 @@ public static class WebServiceCollectionExtensions
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<TooManyRequestsExceptionHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = 16L * 1024 * 1024);

@@ -83,6 +83,21 @@ public sealed class M6OptionsValidator : IValidateOptions<M6Options>
             errors.Add($"M6:RateLimit:QueueLimit must not be negative, not {options.RateLimit.QueueLimit}.");
         }
 
+        if (options.RateLimit.InteractivePermitLimit < 1)
+        {
+            errors.Add($"M6:RateLimit:InteractivePermitLimit must be at least 1, not {options.RateLimit.InteractivePermitLimit}.");
+        }
+
+        if (options.RateLimit.ConcurrentSearches is < 1 or > 1024)
+        {
+            errors.Add($"M6:RateLimit:ConcurrentSearches must be between 1 and 1024, not {options.RateLimit.ConcurrentSearches}.");
+        }
+
+        if (options.RateLimit.SearchQueueLimit is < 0 or > 100_000)
+        {
+            errors.Add($"M6:RateLimit:SearchQueueLimit must be between 0 and 100000, not {options.RateLimit.SearchQueueLimit}.");
+        }
+
         errors.AddRange(options.ForwardedHeaders.Validate());
         errors.AddRange(options.Search.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

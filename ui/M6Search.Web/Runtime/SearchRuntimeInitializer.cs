@@ -8,6 +8,7 @@ using M6Search.Stores.Embedded;
 using M6Search.Stores.Qdrant;
 using M6Search.Web.Configuration;
 using M6Search.Web.Demo;
+using M6Search.Web.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace M6Search.Web.Runtime;
@@ -76,7 +77,9 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
             store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
             await store.EnsureCollectionAsync(CollectionSchema.ForProducts(_encoder.Dimension), stoppingToken).ConfigureAwait(false);
             var text = new SearchText();
-            var search = new ProductSearchService(store, _embedder, LexicalVectorizer.Default, text, _options.Search);
+            // Every search (page, API, dashboard) waits for one of M6:RateLimit:ConcurrentSearches in a bounded queue.
+            var search = new AdmittedSearchService(
+                new ProductSearchService(store, _embedder, LexicalVectorizer.Default, text, _options.Search), _services.GetRequiredService<SearchAdmission>());
             _runtime.SetRunning(search, store, _embedder);
             LogRunning(_logger, _encoder.ModelVersion, store.Collection, _options.Store.ToString());
         }

@@ -4,6 +4,7 @@ using M6Search.Search.Searching;
 using M6Search.Stores.Abstractions;
 using M6Search.Web.Configuration;
 using M6Search.Web.Facets;
+using M6Search.Web.RateLimiting;
 using M6Search.Web.Runtime;
 using M6Search.Web.Uploads;
 using Microsoft.AspNetCore.Components;
@@ -60,6 +61,13 @@ public sealed partial class SearchPage : IDisposable
     [Inject]
     private IServiceProvider Services { get; set; } = null!;
 
+    [Inject]
+    private InteractiveRateLimiter Limiter { get; set; } = null!;
+
+    /// <summary>Where the page was loaded from: the interactive rate limit's key.</summary>
+    [CascadingParameter]
+    private ClientAddress? Client { get; set; }
+
     private int MaxQueryLength => Options.Value.Search.MaxQueryLength;
 
     private bool CanSearch => Runtime.Search is not null;
@@ -82,7 +90,15 @@ public sealed partial class SearchPage : IDisposable
         await LoadFacetsAsync();
         if (!string.IsNullOrWhiteSpace(InitialQuery) && CanSearch)
         {
-            await SearchAsync();
+            if (RendererInfo.IsInteractive)
+            {
+                await SearchAsync();
+            }
+            else
+            {
+                // Prerendering: the interactive render that follows searches (once); here the page only shows it is coming.
+                _loading = true;
+            }
         }
     }
 
@@ -118,6 +134,11 @@ public sealed partial class SearchPage : IDisposable
             return;
         }
 
+        if (!TakePermit())
+        {
+            return;
+        }
+
         SearchFilters filters = Filters();
         SearchSort sort = _sort;
         bool answered = await StartAsync($"Results for “{text}”", (offset, token) => search.SearchAsync(
@@ -134,7 +155,7 @@ public sealed partial class SearchPage : IDisposable
     private async Task OnPhotoChosenAsync(IBrowserFile? file)
     {
         IProductSearchService? search = Runtime.Search;
-        if (file is null || search is null)
+        if (file is null || search is null || !TakePermit())
         {
             return;
         }
@@ -156,6 +177,11 @@ public sealed partial class SearchPage : IDisposable
             ShowError($"The photo could not be read: {exception.Message}");
             return;
         }
+        catch (TooManyRequestsException exception)
+        {
+            ShowError(exception.Message);
+            return;
+        }
 
         SearchFilters filters = Filters();
         await StartAsync($"Products that look like “{file.Name}”", (offset, token) => search.SearchByImageAsync(chw, PageSize, offset, filters, token));
@@ -164,7 +190,7 @@ public sealed partial class SearchPage : IDisposable
     private async Task MoreLikeThisAsync(string productId)
     {
         IProductSearchService? search = Runtime.Search;
-        if (search is null)
+        if (search is null || !TakePermit())
         {
             return;
         }
@@ -180,7 +206,7 @@ public sealed partial class SearchPage : IDisposable
 
     private async Task LoadMoreAsync()
     {
-        if (_nextPage is not null)
+        if (_nextPage is not null && TakePermit())
         {
             await RunAsync(_nextPage, _items.Count, append: true);
         }
@@ -237,6 +263,11 @@ public sealed partial class SearchPage : IDisposable
             ShowError($"The product store did not answer: {exception.Reason}");
             return false;
         }
+        catch (TooManyRequestsException exception)
+        {
+            ShowError(exception.Message);
+            return false;
+        }
         finally
         {
             if (!pending.IsCancellationRequested)
@@ -244,6 +275,21 @@ public sealed partial class SearchPage : IDisposable
                 _loading = false;
                 _searched = true;
             }
+        }
+    }
+
+    /// <summary>One permit of the client's interactive window; false (and the reason shown) when it is used up.</summary>
+    private bool TakePermit()
+    {
+        try
+        {
+            Limiter.Take(Client);
+            return true;
+        }
+        catch (TooManyRequestsException exception)
+        {
+            ShowError(exception.Message);
+            return false;
         }
     }
 

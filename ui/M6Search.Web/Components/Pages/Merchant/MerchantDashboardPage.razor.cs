@@ -3,6 +3,7 @@ using M6Search.Relevance.Probing;
 using M6Search.Relevance.Ranking;
 using M6Search.Web.Accounts;
 using M6Search.Web.Merchants;
+using M6Search.Web.RateLimiting;
 using M6Search.Web.Runtime;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -22,6 +23,13 @@ public partial class MerchantDashboardPage
 
     [Inject]
     private SearchRuntime Runtime { get; set; } = default!;
+
+    [Inject]
+    private InteractiveRateLimiter Limiter { get; set; } = default!;
+
+    /// <summary>Where the page was loaded from: the interactive rate limit's key.</summary>
+    [CascadingParameter]
+    private ClientAddress? Client { get; set; }
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -107,11 +115,19 @@ public partial class MerchantDashboardPage
     private Task<TraitProbe?> ProbeAsync(string productId) =>
         Service!.ProbeAsync(MerchantId!, productId, _disposed.Token);
 
-    private Task<QueryRanking> RankQueryAsync(string query) =>
-        Service!.RankQueryAsync(MerchantId!, query, _disposed.Token);
+    /// <summary>Ranks a typed query: one permit of the client's interactive window (it runs a search).</summary>
+    private Task<QueryRanking> RankQueryAsync(string query)
+    {
+        Limiter.Take(Client);
+        return Service!.RankQueryAsync(MerchantId!, query, _disposed.Token);
+    }
 
-    private Task<bool> JudgeAsync(string query, string productId, bool? relevant) =>
-        Service!.JudgeAsync(MerchantId!, query, productId, relevant, _disposed.Token);
+    /// <summary>Stores a verdict: one permit of the client's interactive window (the dashboard is rebuilt after it).</summary>
+    private Task<bool> JudgeAsync(string query, string productId, bool? relevant)
+    {
+        Limiter.Take(Client);
+        return Service!.JudgeAsync(MerchantId!, query, productId, relevant, _disposed.Token);
+    }
 
     private void OpenJudgments(string query)
     {
