@@ -23,6 +23,13 @@ public sealed class ImageLoadOptions
     /// </summary>
     public long MaxPixels { get; set; } = DefaultMaxPixels;
 
+    /// <summary>
+    /// Largest bitmap actually decoded, in pixels, after any reduced-size decoding: JPEG (in eighths) and WebP decode
+    /// small when the target square is small, but PNG, GIF and BMP always decode at full size, so this bounds the pixel
+    /// memory of one decode (4 bytes a pixel). Default <see cref="DefaultMaxPixels"/>; uploads use a smaller budget.
+    /// </summary>
+    public long MaxDecodedPixels { get; set; } = DefaultMaxPixels;
+
     /// <summary>Per-channel (R, G, B) mean subtracted from x / 255. Default 0.5.</summary>
     public float[] Mean { get; set; } = [0.5f, 0.5f, 0.5f];
 
@@ -43,6 +50,11 @@ public sealed class ImageLoadOptions
         if (MaxPixels <= 0)
         {
             throw new ArgumentException($"{nameof(ImageLoadOptions)}.{nameof(MaxPixels)} must be positive, was {MaxPixels}.");
+        }
+
+        if (MaxDecodedPixels <= 0)
+        {
+            throw new ArgumentException($"{nameof(ImageLoadOptions)}.{nameof(MaxDecodedPixels)} must be positive, was {MaxDecodedPixels}.");
         }
 
         ValidateChannels(Mean, nameof(Mean), requirePositive: false);

@@ -31,7 +31,7 @@ public sealed class ImageLoader
         options ??= new ImageLoadOptions();
         options.Validate();
         _maxBytes = options.MaxBytes;
-        _decoder = new ImageDecoder(options.MaxBytes, options.MaxPixels);
+        _decoder = new ImageDecoder(options.MaxBytes, options.MaxPixels, options.MaxDecodedPixels);
         Normalizer = new ChwNormalizer(options.Mean, options.Std);
         _remoteFetcher = remoteFetcher ?? RemoteImageFetcher.Create(options);
     }

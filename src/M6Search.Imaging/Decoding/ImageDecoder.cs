@@ -17,11 +17,14 @@ internal sealed class ImageDecoder
 
     private readonly long _maxBytes;
     private readonly long _maxPixels;
+    private readonly long _maxDecodedPixels;
 
-    public ImageDecoder(long maxBytes, long maxPixels)
+    /// <param name="maxDecodedPixels">Largest bitmap decoded, after any reduced-size decoding (default: <paramref name="maxPixels"/>).</param>
+    public ImageDecoder(long maxBytes, long maxPixels, long? maxDecodedPixels = null)
     {
         _maxBytes = maxBytes;
         _maxPixels = maxPixels;
+        _maxDecodedPixels = maxDecodedPixels ?? maxPixels;
     }
 
     /// <summary>True when the bytes start like an image <see cref="SKCodec"/> can open (header only, no pixels).</summary>
@@ -91,6 +94,7 @@ internal sealed class ImageDecoder
         SKBitmap? bitmap = null;
         if (reduced is { } reducedSize)
         {
+            CheckDecodeBudget(reducedSize, format, source);
             bitmap = TryDecodePixels(codec, reducedSize, alphaType, source, out var reducedResult);
             if (bitmap is null && reducedResult != SKCodecResult.InvalidScale)
             {
@@ -100,11 +104,27 @@ internal sealed class ImageDecoder
 
         if (bitmap is null)
         {
+            CheckDecodeBudget(info.Size, format, source);
             bitmap = TryDecodePixels(codec, info.Size, alphaType, source, out var fullResult)
                 ?? throw PixelsFailed(source, format, fullResult, bytes);
         }
 
         return new DecodedImage(bitmap, origin, format, info.Width, info.Height);
+    }
+
+    /// <summary>Refuses a decode whose bitmap would exceed the budget, before any pixel memory is allocated.</summary>
+    private void CheckDecodeBudget(SKSizeI size, SKEncodedImageFormat format, string source)
+    {
+        long pixels = (long)size.Width * size.Height;
+        if (pixels > _maxDecodedPixels)
+        {
+            throw new ImageLoadException(
+                ImageErrorKind.TooManyPixels,
+                source,
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"decoding this {format} takes {size.Width} x {size.Height} = {pixels:N0} pixels, more than the limit of {_maxDecodedPixels:N0} (ImageLoadOptions.MaxDecodedPixels); PNG, GIF and BMP cannot be decoded at a reduced size."));
+        }
     }
 
     private static bool IsAccepted(SKEncodedImageFormat format) =>

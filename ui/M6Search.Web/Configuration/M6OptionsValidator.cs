@@ -68,6 +68,21 @@ public sealed class M6OptionsValidator : IValidateOptions<M6Options>
             errors.Add($"M6:Upload:MaxImagePixels must be at least 1, not {options.Upload.MaxImagePixels}.");
         }
 
+        if (options.Upload.MaxDecodedPixels < 1)
+        {
+            errors.Add($"M6:Upload:MaxDecodedPixels must be at least 1, not {options.Upload.MaxDecodedPixels}.");
+        }
+
+        if (options.Upload.MaxConcurrentDecodes is < 1 or > 64)
+        {
+            errors.Add($"M6:Upload:MaxConcurrentDecodes must be between 1 and 64, not {options.Upload.MaxConcurrentDecodes}.");
+        }
+
+        if (options.Upload.DecodeQueueLimit is < 0 or > 10_000)
+        {
+            errors.Add($"M6:Upload:DecodeQueueLimit must be between 0 and 10000, not {options.Upload.DecodeQueueLimit}.");
+        }
+
         if (options.RateLimit.PermitLimit < 1)
         {
             errors.Add($"M6:RateLimit:PermitLimit must be at least 1, not {options.RateLimit.PermitLimit}.");

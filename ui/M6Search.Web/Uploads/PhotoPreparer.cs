@@ -1,6 +1,8 @@
 using M6Search.Imaging;
 using M6Search.Imaging.Errors;
+using System.Threading.RateLimiting;
 using M6Search.Web.Configuration;
+using M6Search.Web.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace M6Search.Web.Uploads;
@@ -9,9 +11,11 @@ namespace M6Search.Web.Uploads;
 /// Turns an uploaded photo into encoder input, for the search page and <c>POST /api/search/image</c> alike. The size
 /// limit (<c>M6:Upload:MaxImageBytes</c>) is enforced while reading, before anything is decoded; the declared type must
 /// be JPEG, PNG or WebP and the bytes must start like one; decoding goes through the safe <see cref="ImageLoader"/>
-/// (pixel-count guard, truncation and corruption checks).
+/// (pixel-count guard, truncation and corruption checks) with a budget for the decoded bitmap
+/// (<c>M6:Upload:MaxDecodedPixels</c>), at most <c>MaxConcurrentDecodes</c> at once in the whole app with a bounded
+/// queue (<c>DecodeQueueLimit</c>; past it <see cref="TooManyRequestsException"/>), off the caller's thread.
 /// </summary>
-public sealed class PhotoPreparer
+public sealed class PhotoPreparer : IDisposable
 {
     private readonly UploadOptions _options;
     private readonly ImageLoader _loader;
@@ -19,8 +23,22 @@ public sealed class PhotoPreparer
     public PhotoPreparer(IOptions<M6Options> options)
     {
         _options = options.Value.Upload;
-        _loader = new ImageLoader(new ImageLoadOptions { MaxBytes = _options.MaxImageBytes, MaxPixels = _options.MaxImagePixels });
+        _loader = new ImageLoader(new ImageLoadOptions
+        {
+            MaxBytes = _options.MaxImageBytes,
+            MaxPixels = _options.MaxImagePixels,
+            MaxDecodedPixels = _options.MaxDecodedPixels,
+        });
+        DecodeLimiter = new ConcurrencyLimiter(new ConcurrencyLimiterOptions
+        {
+            PermitLimit = _options.MaxConcurrentDecodes,
+            QueueLimit = _options.DecodeQueueLimit,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+        });
     }
+
+    /// <summary>The bound on decodes at once (one permit per photo).</summary>
+    public ConcurrencyLimiter DecodeLimiter { get; }
 
     /// <summary>The largest upload in bytes.</summary>
     public long MaxBytes => _options.MaxImageBytes;
@@ -59,15 +77,22 @@ public sealed class PhotoPreparer
             throw new PhotoUploadException(StatusCodes.Status415UnsupportedMediaType, $"{label} is not a JPEG, PNG or WebP file (its first bytes say otherwise).");
         }
 
+        using RateLimitLease lease = await DecodeLimiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+        if (!lease.IsAcquired)
+        {
+            throw new TooManyRequestsException("Too many photos are being read right now; try again in a moment.", TimeSpan.FromSeconds(1));
+        }
+
         try
         {
-            return _loader.Load(bytes, label, imageSize).Chw;
+            // Decoding is synchronous CPU work: off the request's (or the circuit's) thread.
+            return await Task.Run(() => _loader.Load(bytes, label, imageSize).Chw, cancellationToken).ConfigureAwait(false);
         }
         catch (ImageLoadException exception)
         {
             int status = exception.Kind switch
             {
-                ImageErrorKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+                ImageErrorKind.TooLarge or ImageErrorKind.TooManyPixels => StatusCodes.Status413PayloadTooLarge,
                 ImageErrorKind.NotAnImage or ImageErrorKind.UnsupportedFormat => StatusCodes.Status415UnsupportedMediaType,
                 _ => StatusCodes.Status400BadRequest,
             };
@@ -98,6 +123,8 @@ public sealed class PhotoPreparer
 
         return buffer.ToArray();
     }
+
+    public void Dispose() => DecodeLimiter.Dispose();
 
     private PhotoUploadException TooLarge(string label, long bytes) => new(
         StatusCodes.Status413PayloadTooLarge,
