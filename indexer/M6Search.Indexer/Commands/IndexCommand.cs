@@ -22,7 +22,7 @@ public static class IndexCommand
 {
     public static Command Create()
     {
-        var catalog = new Option<FileInfo>("--catalog") { Description = "The catalog (JSON Lines or CSV).", Required = true };
+        var catalog = new Option<FileInfo>("--catalog") { Description = "The catalog (JSON Lines or CSV). " + CliImageLoading.Note, Required = true };
         var model = new Option<string?>("--model")
         {
             Description = $"The model file; by default the shipped {ModelLocator.DefaultRelativePath}.",
@@ -168,7 +168,7 @@ public static class IndexCommand
         using IProductEncoder encoder = MoeProductEncoder.Load(resolvedModel, device, options.BatchSize);
         await using OpenedStore opened = await ProductStoreFactory.OpenAsync(storeSpec, collection, cancellationToken).ConfigureAwait(false);
         using IndexEventsFile? eventsFile = eventsPath is null ? null : new IndexEventsFile(eventsPath);
-        var pipeline = new IndexingPipeline(encoder, opened.Store, new ProductImageSource());
+        var pipeline = new IndexingPipeline(encoder, opened.Store, new ProductImageSource(CliImageLoading.CreateLoader()));
         bool interactive = !Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive;
         Console.Error.WriteLine($"indexing {options.CatalogPath} (shard {options.Shard}) into {storeSpec} collection '{collection}' with {encoder.ModelVersion}");
 

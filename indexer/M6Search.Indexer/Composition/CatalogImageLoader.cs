@@ -11,7 +11,7 @@ public sealed class CatalogImageLoader : IProductImageLoader
 
     public CatalogImageLoader(ImageLoader? loader = null)
     {
-        _loader = loader ?? new ImageLoader();
+        _loader = loader ?? CliImageLoading.CreateLoader();
     }
 
     public float[]? Load(Product product, string catalogDirectory, int imageSize)

@@ -7,7 +7,8 @@ namespace M6Search.Catalog.Images;
 
 /// <summary>
 /// Turns a catalog's <c>image</c> value into a file path or an http(s) URL. A relative path is relative to the folder
-/// of the catalog file; an absolute path is taken as is; http and https URLs are kept. Every other URI scheme
+/// of the catalog file; an absolute path is taken as is (a reader that must stay inside some folders, such as the web
+/// app's jobs, checks the result with <see cref="CheckConfined"/>); http and https URLs are kept. Every other URI scheme
 /// (<c>file:</c>, <c>ftp:</c>, <c>data:</c>, ...) is refused: images come from the catalog's folder tree, the local
 /// disk by absolute path, or the web, and nothing else. Backslashes are read as folder separators on every system,
 /// so that catalogs written on Windows work elsewhere.
@@ -110,6 +111,19 @@ public static class ImageReferenceResolver
         }
 
         throw new CatalogException(new CatalogIssue(catalogPath, line, ProductFields.Image, product.Id, error));
+    }
+
+    /// <summary>
+    /// Why a resolved file reference may not be read by a reader confined to <paramref name="folders"/> (it lies outside
+    /// them once <c>../</c> and symbolic links are resolved), or null when it may; URLs are not files and pass.
+    /// </summary>
+    public static string? CheckConfined(ImageReference reference, AllowedFolders folders)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(folders);
+        return !reference.IsFile || folders.Contains(reference.FilePath!)
+            ? null
+            : $"{Quote(reference.Original)} is outside the allowed folders ({string.Join(", ", folders.Roots)})";
     }
 
     /// <summary>The URI scheme at the start of <paramref name="value"/>, or null when it reads as a path.</summary>

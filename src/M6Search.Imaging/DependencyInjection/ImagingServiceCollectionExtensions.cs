@@ -26,7 +26,9 @@ public static class ImagingServiceCollectionExtensions
             provider.GetRequiredService<IOptions<ImageLoadOptions>>().Value,
             provider.GetRequiredService<RemoteImageFetcher>()));
 
-        var client = services.AddHttpClient<RemoteImageFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        var client = services.AddHttpClient<RemoteImageFetcher>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(provider =>
+                RemoteImageConnector.CreateHandler(provider.GetRequiredService<IOptions<ImageLoadOptions>>().Value.Remote.Policy));
         client.AddResilienceHandler(
             RemoteImageResilience.PipelineName,
             (pipeline, context) => RemoteImageResilience.Configure(

@@ -38,4 +38,10 @@ public enum ImageErrorKind
 
     /// <summary>The source string is neither a file path nor an http(s) URL.</summary>
     InvalidSource,
+
+    /// <summary>
+    /// A policy forbids the source: a URL whose host or address the outbound policy (<see cref="Remote.RemoteImagePolicy"/>)
+    /// does not allow, or a file outside the allowed folders. Nothing was fetched or opened.
+    /// </summary>
+    Refused,
 }

@@ -15,7 +15,8 @@ namespace M6Search.Imaging.Remote;
 /// <summary>
 /// Downloads http(s) images with a size limit enforced while streaming, a total timeout and (through the
 /// <see cref="HttpClient"/>'s resilience handler) per-attempt timeouts and retries with backoff; keeps an optional
-/// on-disk cache keyed by the SHA-256 of the URL. A typed HttpClient client: register it with
+/// on-disk cache keyed by the SHA-256 of the URL. Only hosts and addresses the <see cref="RemoteImagePolicy"/> allows
+/// are reached (kind <see cref="ImageErrorKind.Refused"/> otherwise, never retried). A typed HttpClient client: register it with
 /// <see cref="DependencyInjection.ImagingServiceCollectionExtensions.AddImageLoading"/>, or build one without DI with
 /// <see cref="Create"/>. Thread-safe.
 /// </summary>
@@ -30,6 +31,7 @@ public sealed class RemoteImageFetcher
     private readonly int _maxAttempts;
     private readonly string _userAgent;
     private readonly RemoteImageCache? _cache;
+    private readonly RemoteImageConnector _connector;
     private readonly ILogger _logger;
 
     /// <summary>Constructor used by the typed-client registration.</summary>
@@ -55,12 +57,15 @@ public sealed class RemoteImageFetcher
         _maxAttempts = 1 + options.Remote.MaxRetryAttempts;
         _userAgent = options.Remote.UserAgent;
         _cache = string.IsNullOrWhiteSpace(options.Remote.CacheDirectory) ? null : new RemoteImageCache(options.Remote.CacheDirectory);
+        _connector = new RemoteImageConnector(options.Remote.Policy);
         _logger = logger ?? (ILogger)NullLogger.Instance;
     }
 
     /// <summary>
     /// A fetcher with its own long-lived HttpClient (resilience handler over <paramref name="primaryHandler"/>, or over
-    /// a pooled <see cref="SocketsHttpHandler"/> when null), for hosts without dependency injection such as the CLI.
+    /// <see cref="RemoteImageConnector.CreateHandler"/>'s handler, which enforces the options' <see cref="RemoteImagePolicy"/>
+    /// on every connection, when null), for hosts without dependency injection such as the CLI. A handler passed in
+    /// gets only the host and literal-address check made before each request.
     /// </summary>
     public static RemoteImageFetcher Create(ImageLoadOptions options, HttpMessageHandler? primaryHandler = null, ILogger<RemoteImageFetcher>? logger = null)
     {
@@ -70,11 +75,7 @@ public sealed class RemoteImageFetcher
         RemoteImageResilience.Configure(pipeline, options.Remote);
         var handler = new ResilienceHandler(pipeline.Build())
         {
-            InnerHandler = primaryHandler ?? new SocketsHttpHandler
-            {
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.All,
-            },
+            InnerHandler = primaryHandler ?? RemoteImageConnector.CreateHandler(options.Remote.Policy),
         };
         var client = new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
         return new RemoteImageFetcher(client, options, logger);
@@ -96,6 +97,11 @@ public sealed class RemoteImageFetcher
         if (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
         {
             throw new ImageLoadException(ImageErrorKind.InvalidSource, source, "only absolute http and https URLs can be fetched.");
+        }
+
+        if (_connector.CheckUrl(url) is { } refused)
+        {
+            throw Refused(source, refused);
         }
 
         if (_cache is not null)
@@ -182,6 +188,10 @@ public sealed class RemoteImageFetcher
                 $"no response headers within {_attemptTimeout} (RemoteImageOptions.AttemptTimeout) in any of {_maxAttempts} attempts.",
                 exception);
         }
+        catch (HttpRequestException exception) when (RemoteImageResilience.RefusalIn(exception) is { } refused)
+        {
+            throw Refused(source, refused.Message, exception);
+        }
         catch (HttpRequestException exception)
         {
             throw new ImageLoadException(ImageErrorKind.DownloadFailed, source, $"the request failed: {exception.Message}", exception);
@@ -191,6 +201,9 @@ public sealed class RemoteImageFetcher
             throw new ImageLoadException(ImageErrorKind.DownloadFailed, source, $"the connection failed while reading the body: {exception.Message}", exception);
         }
     }
+
+    private static ImageLoadException Refused(string source, string reason, Exception? inner = null) =>
+        new(ImageErrorKind.Refused, source, "refused by the outbound image policy: " + reason, inner);
 
     private async Task<byte[]> ReadBoundedAsync(HttpContent content, long? declaredLength, string source, CancellationToken cancellationToken)
     {

@@ -23,6 +23,9 @@ public sealed class RemoteImageOptions
     /// <summary>Longest wait between two attempts, including one asked for by a Retry-After header. Default 10 s.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Which hosts and addresses may be fetched from: public addresses only by default (see <see cref="RemoteImagePolicy"/>).</summary>
+    public RemoteImagePolicy Policy { get; set; } = new();
+
     /// <summary>User-Agent header sent with every request.</summary>
     public string UserAgent { get; set; } = "M6Search-ImageFetcher/1.0";
 
@@ -47,6 +50,16 @@ public sealed class RemoteImageOptions
         if (string.IsNullOrWhiteSpace(UserAgent))
         {
             throw new ArgumentException($"{nameof(RemoteImageOptions)}.{nameof(UserAgent)} must not be empty.");
+        }
+
+        if (Policy is null)
+        {
+            throw new ArgumentException($"{nameof(RemoteImageOptions)}.{nameof(Policy)} must not be null.");
+        }
+
+        if (Policy.Validate($"{nameof(RemoteImageOptions)}.{nameof(Policy)}").FirstOrDefault() is { } problem)
+        {
+            throw new ArgumentException(problem);
         }
     }
 

@@ -21,6 +21,9 @@ public static class RemoteImageResilience
         {
             builder.AddRetry(new HttpRetryStrategyOptions
             {
+                // A connection the outbound policy refused would be refused again.
+                ShouldHandle = arguments => ValueTask.FromResult(
+                    RefusalIn(arguments.Outcome.Exception) is null && HttpClientResiliencePredicates.IsTransient(arguments.Outcome)),
                 MaxRetryAttempts = options.MaxRetryAttempts,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
@@ -30,5 +33,19 @@ public static class RemoteImageResilience
         }
 
         builder.AddTimeout(new HttpTimeoutStrategyOptions { Timeout = options.AttemptTimeout });
+    }
+
+    /// <summary>The policy refusal inside <paramref name="exception"/> (the handler wraps it), or null.</summary>
+    public static RemoteImageRefusedException? RefusalIn(Exception? exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is RemoteImageRefusedException refused)
+            {
+                return refused;
+            }
+        }
+
+        return null;
     }
 }

@@ -7,15 +7,20 @@ namespace M6Search.Indexing.Images;
 
 /// <summary>
 /// Catalog images through the safe <see cref="ImageLoader"/>: paths relative to the catalog, absolute paths and
-/// http(s) URLs (with the loader's size, pixel and download limits).
+/// http(s) URLs (with the loader's size, pixel and download limits and its outbound URL policy). With
+/// <c>allowedFolders</c> no file outside them is read (kind <see cref="ImageErrorKind.Refused"/>).
 /// </summary>
 public sealed class ProductImageSource : IProductImageSource
 {
     private readonly ImageLoader _loader;
+    private readonly AllowedFolders? _allowedFolders;
 
-    public ProductImageSource(ImageLoader? loader = null)
+    /// <param name="loader">The loader (default: <see cref="ImageLoader"/> with default options).</param>
+    /// <param name="allowedFolders">Folders local images must lie in; null reads any path the process can.</param>
+    public ProductImageSource(ImageLoader? loader = null, AllowedFolders? allowedFolders = null)
     {
         _loader = loader ?? new ImageLoader();
+        _allowedFolders = allowedFolders;
     }
 
     public async Task<byte[]?> ReadAsync(Product product, string catalogDirectory, CancellationToken cancellationToken = default)
@@ -29,6 +34,11 @@ public sealed class ProductImageSource : IProductImageSource
         if (!ImageReferenceResolver.TryResolve(product.Image, catalogDirectory, out ImageReference? reference, out string? error))
         {
             throw new ImageLoadException(ImageErrorKind.InvalidSource, product.Image, error ?? "the image reference is not usable.");
+        }
+
+        if (_allowedFolders is not null && ImageReferenceResolver.CheckConfined(reference!, _allowedFolders) is { } outside)
+        {
+            throw new ImageLoadException(ImageErrorKind.Refused, product.Image, outside + ".");
         }
 
         string source = reference!.IsFile ? reference.FilePath! : reference.Url!.ToString();

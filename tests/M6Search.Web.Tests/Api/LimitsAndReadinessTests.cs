@@ -78,6 +78,12 @@ public sealed class LimitsAndReadinessTests
     [InlineData("M6:Search:PrefetchLimit", "0", "M6:Search:PrefetchLimit")]
     [InlineData("M6:ForwardedHeaders:KnownProxies:0", "not-an-address", "M6:ForwardedHeaders:KnownProxies")]
     [InlineData("M6:ForwardedHeaders:KnownNetworks:0", "10.0.0.0/99", "M6:ForwardedHeaders:KnownNetworks")]
+    [InlineData("M6:RateLimit:ConcurrentSearches", "0", "M6:RateLimit:ConcurrentSearches")]
+    [InlineData("M6:Upload:MaxConcurrentDecodes", "0", "M6:Upload:MaxConcurrentDecodes")]
+    [InlineData("M6:RemoteImages:AllowedNetworks:0", "private", "M6:RemoteImages:AllowedNetworks")]
+    [InlineData("M6:RemoteImages:AllowedHosts:0", "http://cdn.example/", "M6:RemoteImages:AllowedHosts")]
+    [InlineData("M6:Dashboard:MaxJudgedQueries", "0", "M6:Dashboard:MaxJudgedQueries")]
+    [InlineData("M6:QueryLog:MaxQueries", "0", "M6:QueryLog:MaxQueries")]
     public async Task Startup_Fails_NamingTheInvalidSetting(string key, string value, string named)
     {
         using TestData data = await TestData.CreateAsync(withProducts: false);

@@ -112,6 +112,34 @@ public sealed class JobsTests : IAsyncLifetime
         Assert.Empty(await runner.History.ListAsync(10));
     }
 
+    [Fact]
+    public async Task Job_RejectsImagesOutsideTheAllowedFolders_AndUrlsIntoThisMachine()
+    {
+        string folder = Path.Combine(_data.DataDir, "catalogs");
+        Directory.CreateDirectory(folder);
+        string secret = Path.Combine(_data.Root, "secret.jpg");
+        string catalog = Path.Combine(folder, "escapes.jsonl");
+        File.WriteAllLines(catalog,
+        [
+            $$"""{"id":"p-absolute","title":"Absolute Cup","image":{{System.Text.Json.JsonSerializer.Serialize(secret)}},"merchant":"m-a"}""",
+            """{"id":"p-dotdot","title":"Dot Dot Cup","image":"../../secret.jpg","merchant":"m-a"}""",
+            """{"id":"p-loopback","title":"Loopback Cup","image":"http://127.0.0.1:9/cup.jpg","merchant":"m-a"}""",
+        ]);
+        var runner = _factory.Services.GetRequiredService<IndexingJobRunner>();
+
+        (JobRecord? job, string? error) = await runner.StartAsync(catalog, "root");
+        Assert.Null(error);
+        JobRecord finished = await WaitForEndAsync(runner, job!.Id);
+
+        Assert.Equal(0, finished.Indexed);
+        Assert.Equal(3, finished.Rejected);
+        string report = await File.ReadAllTextAsync(Path.Combine(finished.StateDirectory, IndexingJobRunner.ErrorReportFile));
+        Assert.Equal(2, report.Split('\n').Count(line => line.Contains("outside the allowed folders", StringComparison.Ordinal)));
+        Assert.Contains("not a public address", report, StringComparison.Ordinal);
+        var store = _factory.Services.GetRequiredService<M6Search.Web.Runtime.SearchRuntime>().Store!;
+        Assert.Null(await store.GetAsync("p-absolute"));
+    }
+
     private string WriteCatalog()
     {
         string folder = Path.Combine(_data.DataDir, "catalogs");

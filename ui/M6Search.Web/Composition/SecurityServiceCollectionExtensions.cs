@@ -20,16 +20,18 @@ public static class SecurityServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(environment);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<M6Options>>((forwarded, m6) => Configure(forwarded, m6.Value.ForwardedHeaders));
 
-        services.AddSecurityHeaderPolicies().SetDefaultPolicy(policy => HeadersFor(policy, environment.IsDevelopment()));
+        services.AddSecurityHeaderPolicies((policies, provider) => policies.SetDefaultPolicy(policy => HeadersFor(
+            policy, environment.IsDevelopment(), provider.GetRequiredService<IOptions<M6Options>>().Value.RemoteImages.AllowedHosts)));
         return services;
     }
 
     /// <summary>
     /// The headers of every response. The Content-Security-Policy allows scripts only from this site (Blazor's and
     /// MudBlazor's files; no inline script), styles from this site and inline (MudBlazor sets style attributes),
-    /// images from this site and data: URLs, connections (Blazor's WebSocket) to this site only, no plugins, no framing.
+    /// images from this site, data: URLs and the hosts <c>/images</c> may redirect to (<c>M6:RemoteImages:AllowedHosts</c>),
+    /// connections (Blazor's WebSocket) to this site only, no plugins, no framing.
     /// </summary>
-    private static void HeadersFor(HeaderPolicyCollection policy, bool development)
+    private static void HeadersFor(HeaderPolicyCollection policy, bool development, IReadOnlyList<string> imageHosts)
     {
         policy
             .AddContentTypeOptionsNoSniff()
@@ -42,7 +44,12 @@ public static class SecurityServiceCollectionExtensions
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self();
                 csp.AddStyleSrc().Self().UnsafeInline();
-                csp.AddImgSrc().Self().Data();
+                var images = csp.AddImgSrc().Self().Data();
+                foreach (string host in imageHosts)
+                {
+                    images.From(host);
+                }
+
                 csp.AddFontSrc().Self().Data();
                 csp.AddConnectSrc().Self();
                 csp.AddObjectSrc().None();

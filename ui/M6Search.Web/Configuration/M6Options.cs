@@ -1,3 +1,4 @@
+using M6Search.Imaging.Remote;
 using M6Search.Search.Searching;
 using M6Search.Stores.Qdrant;
 
@@ -54,6 +55,12 @@ public sealed class M6Options
 
     /// <summary>The OpenAPI document (section "M6:OpenApi").</summary>
     public OpenApiSettings OpenApi { get; set; } = new();
+
+    /// <summary>
+    /// Where catalog images may be fetched from by indexing jobs, and redirected to by <c>/images</c> (section
+    /// "M6:RemoteImages": <c>AllowedHosts</c>, <c>AllowedNetworks</c>); public addresses only by default.
+    /// </summary>
+    public RemoteImagePolicy RemoteImages { get; set; } = new();
 
     /// <summary>The data folder as an absolute path.</summary>
     public string DataDirFullPath => Path.GetFullPath(DataDir);

@@ -114,6 +114,7 @@ public sealed class M6OptionsValidator : IValidateOptions<M6Options>
         }
 
         errors.AddRange(options.ForwardedHeaders.Validate());
+        errors.AddRange(options.RemoteImages.Validate("M6:RemoteImages"));
         errors.AddRange(options.Search.Validate());
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -1,5 +1,6 @@
 using M6Search.Catalog.Images;
 using M6Search.Catalog.Products;
+using M6Search.Imaging.Remote;
 using M6Search.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,8 @@ namespace M6Search.Web.Images;
 /// Finds the file behind <c>/images/{productId}</c>. The path comes from the stored product (its catalog <c>image</c>
 /// field), never from the URL, and is served only when it resolves inside the catalog folder (<c>M6:CatalogDir</c>)
 /// to a regular file with an image extension: a catalog row such as <c>"../../etc/passwd"</c> or an absolute path
-/// elsewhere is refused, and symbolic links are not followed out of the folder. http(s) images are redirected to.
+/// elsewhere is refused, and symbolic links are not followed out of the folder. http(s) images are redirected to only
+/// on a host of <c>M6:RemoteImages:AllowedHosts</c> (none by default), never to any URL a catalog holds.
 /// </summary>
 public sealed class ProductImageResolver
 {
@@ -23,15 +25,17 @@ public sealed class ProductImageResolver
     };
 
     private readonly string _root;
+    private readonly RemoteImagePolicy _remote;
 
     public ProductImageResolver(IOptions<M6Options> options)
-        : this(options.Value.CatalogDirFullPath)
+        : this(options.Value.CatalogDirFullPath, options.Value.RemoteImages)
     {
     }
 
-    public ProductImageResolver(string catalogDirectory)
+    public ProductImageResolver(string catalogDirectory, RemoteImagePolicy? remote = null)
     {
         _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(catalogDirectory)) + Path.DirectorySeparatorChar;
+        _remote = remote ?? new RemoteImagePolicy();
     }
 
     public ProductImageSource Resolve(Product product)
@@ -45,7 +49,10 @@ public sealed class ProductImageResolver
 
         if (reference.IsHttp)
         {
-            return new ProductImageSource(null, reference.Url, null);
+            // A redirect sends the shopper's browser there: only to a host the admin listed (and the CSP allows).
+            return _remote.AllowedHosts.Count > 0 && _remote.AllowsHost(reference.Url!.IdnHost)
+                ? new ProductImageSource(null, reference.Url, null)
+                : ProductImageSource.None;
         }
 
         string path = reference.FilePath!;

@@ -1,9 +1,12 @@
+using M6Search.Catalog.Images;
+
 namespace M6Search.Web.Jobs;
 
 /// <summary>
 /// Decides whether a catalog path typed on the jobs page may be read: it must name an existing .jsonl, .json or .csv
 /// file that lies, after resolving symbolic links, under one of the allowed roots. Anything else is refused with a
-/// message saying why, so the page cannot be used to read arbitrary files.
+/// message saying why, so the page cannot be used to read arbitrary files. A job's local images are held to the same
+/// folders (<see cref="Folders"/>).
 /// </summary>
 public sealed class CatalogPathPolicy
 {
@@ -12,16 +15,15 @@ public sealed class CatalogPathPolicy
 
     public CatalogPathPolicy(IEnumerable<string> roots)
     {
-        ArgumentNullException.ThrowIfNull(roots);
-        _roots = roots.Select(r => Path.TrimEndingDirectorySeparator(RealPath(Path.GetFullPath(r)))).Distinct(StringComparer.Ordinal).ToList();
-        if (_roots.Count == 0)
-        {
-            throw new ArgumentException("At least one catalog root is required.", nameof(roots));
-        }
+        Folders = new AllowedFolders(roots);
+        _roots = Folders.Roots;
     }
 
     /// <summary>The allowed folders, absolute.</summary>
     public IReadOnlyList<string> Roots => _roots;
+
+    /// <summary>The allowed folders; a job's local images must lie in them too.</summary>
+    public AllowedFolders Folders { get; }
 
     /// <summary>The absolute, link-free path of an allowed catalog, or the reason it is refused.</summary>
     public (string? Path, string? Error) Resolve(string? input)
@@ -52,8 +54,8 @@ public sealed class CatalogPathPolicy
             return (null, $"'{input}' is not a catalog: use a .jsonl, .json or .csv file.");
         }
 
-        string real = RealPath(full);
-        if (!_roots.Any(root => IsUnder(real, root)))
+        string real = AllowedFolders.RealPath(full);
+        if (!Folders.Contains(real))
         {
             return (null, $"'{input}' is outside the allowed catalog folders ({string.Join(", ", _roots)}); see M6:Jobs:CatalogRoots.");
         }
@@ -64,53 +66,5 @@ public sealed class CatalogPathPolicy
         }
 
         return (real, null);
-    }
-
-    private static bool IsUnder(string path, string root) =>
-        path.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
-
-    /// <summary>The path with every symbolic link along it resolved (as far as it exists).</summary>
-    private static string RealPath(string path)
-    {
-        string? existing = path;
-        var rest = new Stack<string>();
-        while (existing is not null && !File.Exists(existing) && !Directory.Exists(existing))
-        {
-            rest.Push(Path.GetFileName(existing));
-            existing = Path.GetDirectoryName(existing);
-        }
-
-        if (existing is null)
-        {
-            return path;
-        }
-
-        string resolved = ResolveAll(existing);
-        while (rest.Count > 0)
-        {
-            resolved = Path.Combine(resolved, rest.Pop());
-        }
-
-        return resolved;
-    }
-
-    private static string ResolveAll(string existing)
-    {
-        string? parent = Path.GetDirectoryName(existing);
-        string resolvedParent = parent is null ? existing : ResolveAll(parent);
-        if (parent is null)
-        {
-            return existing;
-        }
-
-        string candidate = Path.Combine(resolvedParent, Path.GetFileName(existing));
-        FileSystemInfo info = Directory.Exists(candidate) ? new DirectoryInfo(candidate) : new FileInfo(candidate);
-        if (info.LinkTarget is null)
-        {
-            return candidate;
-        }
-
-        FileSystemInfo? target = info.ResolveLinkTarget(returnFinalTarget: true);
-        return target is null ? candidate : ResolveAll(Path.GetFullPath(target.FullName));
     }
 }

@@ -1,3 +1,5 @@
+using M6Search.Imaging;
+using M6Search.Imaging.Remote;
 using M6Search.Indexing.Images;
 using M6Search.Indexing.Jobs;
 using M6Search.Web.Configuration;
@@ -29,6 +31,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
     private readonly CatalogFacetsCache _facets;
     private readonly JobOptions _options;
     private readonly string _jobsFolder;
+    private readonly RemoteImagePolicy _remoteImages;
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<IndexingJobRunner> _logger;
@@ -57,6 +60,7 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
         _facets = facets;
         _options = options.Value;
         _jobsFolder = Path.Combine(m6.Value.DataDirFullPath, "jobs");
+        _remoteImages = m6.Value.RemoteImages;
         _time = time;
         _loggers = loggers;
         _logger = loggers.CreateLogger<IndexingJobRunner>();
@@ -128,7 +132,10 @@ public sealed partial class IndexingJobRunner : IHostedService, IDisposable
             throw;
         }
 
-        var pipeline = new IndexingPipeline(embedder.AsSharedEncoder(), store, new ProductImageSource(), _loggers.CreateLogger<IndexingPipeline>());
+        // Local images only under the catalog roots; remote ones only from hosts and addresses M6:RemoteImages allows.
+        var images = new ProductImageSource(
+            new ImageLoader(new ImageLoadOptions { Remote = new RemoteImageOptions { Policy = _remoteImages } }), _paths.Folders);
+        var pipeline = new IndexingPipeline(embedder.AsSharedEncoder(), store, images, _loggers.CreateLogger<IndexingPipeline>());
         CancellationToken token = _cancel.Token;
         _running = Task.Run(() => RunAsync(pipeline, job, token), CancellationToken.None);
         LogStarted(_logger, job.Id, job.CatalogPath, startedBy);
