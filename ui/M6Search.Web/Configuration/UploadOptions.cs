@@ -19,7 +19,7 @@ public sealed class UploadOptions
     public int MaxConcurrentDecodes { get; set; } = 2;
 
     /// <summary>Photos waiting to be decoded; past it an upload is refused at once (429).</summary>
-    public int DecodeQueueLimit { get; set; } = 8;
+    public int DecodeQueueLimit { get; set; } = 32;
 
     /// <summary>The content types accepted; the bytes are checked too, by the decoder.</summary>
     public IReadOnlyList<string> AllowedContentTypes { get; } = ["image/jpeg", "image/png", "image/webp"];
