@@ -5,7 +5,7 @@ using M6Search.Indexer.Composition;
 var root = new RootCommand("M6Search: cross-modal product search. Catalog tools, training, evaluation and indexing.");
 root.Subcommands.Add(InfoCommand.Create());
 root.Subcommands.Add(CatalogCommand.Create());
-root.Subcommands.Add(EvalCommand.Create(new MoeEncoderFactory(), new CatalogImageLoader()));
+root.Subcommands.Add(EvalCommand.Create(new MoeEncoderFactory()));
 root.Subcommands.Add(SynthCommand.Create());
 root.Subcommands.Add(TrainCommand.Create());
 root.Subcommands.Add(BenchCommand.Create());

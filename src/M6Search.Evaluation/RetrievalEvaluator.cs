@@ -1,13 +1,15 @@
+using M6Search.Catalog.Queries;
 using M6Search.Evaluation.Corpus;
 using M6Search.Evaluation.Metrics;
 using M6Search.Evaluation.Ranking;
 using M6Search.Evaluation.Reports;
+using M6Search.Search.Searching;
 
 namespace M6Search.Evaluation;
 
 /// <summary>
-/// Runs every labeled query through every mode's ranker and measures the rankings against the judgments
-/// (README, "Evaluation").
+/// Runs every labeled query through every mode's ranker (the search service, or the title baseline) and measures the
+/// rankings against the judgments (README, "Evaluation").
 /// </summary>
 public sealed class RetrievalEvaluator
 {
@@ -20,25 +22,15 @@ public sealed class RetrievalEvaluator
         _options.Validate();
     }
 
-    /// <summary>Evaluates the standard rankers of <paramref name="modes"/> over the corpus.</summary>
-    /// <exception cref="InvalidOperationException">A mode needs embeddings the corpus or the queries lack.</exception>
-    /// <exception cref="EvaluationDataException">A query judges a product the catalog lacks.</exception>
-    public EvaluationReport Evaluate(
+    /// <summary>
+    /// Ranks every query with every mode's ranker and measures the rankings; the report's search settings, model
+    /// version and skipped products are the caller's to add (they describe how the rankers were built).
+    /// </summary>
+    /// <exception cref="EvaluationDataException">A query judges a product the catalog lacks, or the search rejects a query.</exception>
+    /// <exception cref="InvalidOperationException">A ranker returned the same product twice, or more than asked.</exception>
+    public async Task<EvaluationReport> EvaluateAsync(
         EvaluationCorpus corpus,
-        IReadOnlyList<EvaluationQuery> queries,
-        IReadOnlyCollection<RetrievalMode> modes,
-        CancellationToken cancellationToken = default)
-    {
-        using var rankers = new StandardRankers(corpus, modes, _options);
-        return Evaluate(corpus, queries, rankers.Rankers, cancellationToken);
-    }
-
-    /// <summary>Evaluates the given rankers, one per mode.</summary>
-    /// <exception cref="EvaluationDataException">A query judges a product the catalog lacks.</exception>
-    /// <exception cref="InvalidOperationException">A ranker returned the same product twice.</exception>
-    public EvaluationReport Evaluate(
-        EvaluationCorpus corpus,
-        IReadOnlyList<EvaluationQuery> queries,
+        IReadOnlyList<LabeledQuery> queries,
         IReadOnlyDictionary<RetrievalMode, IQueryRanker> rankers,
         CancellationToken cancellationToken = default)
     {
@@ -51,7 +43,7 @@ public sealed class RetrievalEvaluator
         for (int i = 0; i < queries.Count; i++)
         {
             CheckJudgedProductsExist(queries[i], corpus);
-            hiddenByQuery[i] = HiddenTraits.Products(queries[i].Query, id => corpus.Find(id)?.Title);
+            hiddenByQuery[i] = HiddenTraits.Products(queries[i], id => corpus.Find(id)?.Title);
         }
 
         var perQuery = new List<QueryMetrics>(queries.Count * rankers.Count);
@@ -60,7 +52,7 @@ public sealed class RetrievalEvaluator
             for (int i = 0; i < queries.Count; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                IReadOnlyList<string> ranking = rankers[mode].Rank(queries[i], _options.RetrievalDepth);
+                IReadOnlyList<string> ranking = await RankAsync(rankers[mode], mode, queries[i], cancellationToken).ConfigureAwait(false);
                 CheckRanking(ranking, mode, queries[i]);
                 perQuery.Add(Measure(mode, queries[i], ranking, hiddenByQuery[i]));
             }
@@ -71,10 +63,6 @@ public sealed class RetrievalEvaluator
         {
             K = _options.K,
             RecallDepth = _options.RecallDepth,
-            RrfK = _options.RrfK,
-            FusionDepth = _options.FusionDepth,
-            FusionWeights = _options.FusionWeights,
-            ModelVersion = corpus.ModelVersion,
             Products = corpus.Products.Count,
             Queries = queries.Count,
             Rows = rows,
@@ -83,13 +71,26 @@ public sealed class RetrievalEvaluator
         };
     }
 
-    private QueryMetrics Measure(RetrievalMode mode, EvaluationQuery query, IReadOnlyList<string> ranking, IReadOnlySet<string> hidden)
+    private async Task<IReadOnlyList<string>> RankAsync(
+        IQueryRanker ranker, RetrievalMode mode, LabeledQuery query, CancellationToken cancellationToken)
     {
-        IReadOnlyDictionary<string, int> judgments = query.Query.Relevance;
+        try
+        {
+            return await ranker.RankAsync(new RankingQuery(query.Text, query.Lang), _options.RetrievalDepth, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SearchValidationException exception)
+        {
+            throw new EvaluationDataException($"Query '{query.Id}' cannot be searched in the {RetrievalModes.Name(mode)} mode: {exception.Message}");
+        }
+    }
+
+    private QueryMetrics Measure(RetrievalMode mode, LabeledQuery query, IReadOnlyList<string> ranking, IReadOnlySet<string> hidden)
+    {
+        IReadOnlyDictionary<string, int> judgments = query.Relevance;
         return new QueryMetrics
         {
-            QueryId = query.Query.Id,
-            Lang = query.Query.Lang.ToLowerInvariant(),
+            QueryId = query.Id,
+            Lang = query.Lang.ToLowerInvariant(),
             Mode = mode,
             RelevantProducts = judgments.Values.Count(g => g >= RankingMetrics.RelevantGrade),
             Ndcg = RankingMetrics.Ndcg(ranking, judgments, _options.K),
@@ -101,24 +102,24 @@ public sealed class RetrievalEvaluator
         };
     }
 
-    private static void CheckJudgedProductsExist(EvaluationQuery query, EvaluationCorpus corpus)
+    private static void CheckJudgedProductsExist(LabeledQuery query, EvaluationCorpus corpus)
     {
-        foreach (string productId in query.Query.Relevance.Keys)
+        foreach (string productId in query.Relevance.Keys)
         {
             if (corpus.Find(productId) is null)
             {
                 throw new EvaluationDataException(
-                    $"Query '{query.Query.Id}' judges product '{productId}', which is not in the catalog.");
+                    $"Query '{query.Id}' judges product '{productId}', which is not in the catalog.");
             }
         }
     }
 
-    private void CheckRanking(IReadOnlyList<string> ranking, RetrievalMode mode, EvaluationQuery query)
+    private void CheckRanking(IReadOnlyList<string> ranking, RetrievalMode mode, LabeledQuery query)
     {
         if (ranking.Count > _options.RetrievalDepth)
         {
             throw new InvalidOperationException(
-                $"The {RetrievalModes.Name(mode)} ranker returned {ranking.Count} products for query '{query.Query.Id}'; " +
+                $"The {RetrievalModes.Name(mode)} ranker returned {ranking.Count} products for query '{query.Id}'; " +
                 $"{_options.RetrievalDepth} were asked for.");
         }
 
@@ -128,7 +129,7 @@ public sealed class RetrievalEvaluator
             if (!seen.Add(id))
             {
                 throw new InvalidOperationException(
-                    $"The {RetrievalModes.Name(mode)} ranker returned product '{id}' twice for query '{query.Query.Id}'.");
+                    $"The {RetrievalModes.Name(mode)} ranker returned product '{id}' twice for query '{query.Id}'.");
             }
         }
     }

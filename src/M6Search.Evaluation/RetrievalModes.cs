@@ -1,11 +1,13 @@
+using M6Search.Search.Searching;
+
 namespace M6Search.Evaluation;
 
-/// <summary>Spellings of <see cref="RetrievalMode"/> on the command line and in reports.</summary>
+/// <summary>Spellings of <see cref="RetrievalMode"/> on the command line and in reports, and what each mode searches.</summary>
 public static class RetrievalModes
 {
     /// <summary>Every mode, in report order.</summary>
     public static IReadOnlyList<RetrievalMode> All { get; } =
-        [RetrievalMode.Title, RetrievalMode.Image, RetrievalMode.Text, RetrievalMode.Hybrid];
+        [RetrievalMode.Title, RetrievalMode.Image, RetrievalMode.Text, RetrievalMode.Lexical, RetrievalMode.Hybrid];
 
     /// <summary>The lower-case name used in tables, JSON and <c>--modes</c>.</summary>
     public static string Name(RetrievalMode mode) => mode switch
@@ -13,18 +15,24 @@ public static class RetrievalModes
         RetrievalMode.Title => "title",
         RetrievalMode.Image => "image",
         RetrievalMode.Text => "text",
+        RetrievalMode.Lexical => "lexical",
         RetrievalMode.Hybrid => "hybrid",
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown retrieval mode."),
     };
 
-    /// <summary>True when the mode needs embeddings, that is a model.</summary>
-    public static bool NeedsEncoder(RetrievalMode mode) => mode != RetrievalMode.Title;
+    /// <summary>True for the modes that ask the search service (every mode but the title baseline): they need a model and an index.</summary>
+    public static bool UsesSearch(RetrievalMode mode) => mode != RetrievalMode.Title;
 
-    /// <summary>True when the mode needs the catalog's image embeddings.</summary>
-    public static bool NeedsImages(RetrievalMode mode) => mode is RetrievalMode.Image or RetrievalMode.Hybrid;
-
-    /// <summary>True when the mode needs the catalog's title embeddings.</summary>
-    public static bool NeedsTitleEmbeddings(RetrievalMode mode) => mode is RetrievalMode.Text or RetrievalMode.Hybrid;
+    /// <summary>The search channels a search mode fuses.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The mode is the title baseline, which is not a search of the app.</exception>
+    public static SearchChannels Channels(RetrievalMode mode) => mode switch
+    {
+        RetrievalMode.Image => SearchChannels.Image,
+        RetrievalMode.Text => SearchChannels.Text,
+        RetrievalMode.Lexical => SearchChannels.Lexical,
+        RetrievalMode.Hybrid => SearchChannels.All,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "The title baseline is not a search of the app."),
+    };
 
     /// <summary>
     /// Parses a comma-separated list such as <c>title,image,hybrid</c> (case-insensitive, spaces allowed), keeping the

@@ -4,28 +4,40 @@ using M6Search.Catalog.Queries;
 using M6Search.Encoder;
 using M6Search.Encoder.Runtime;
 using M6Search.Evaluation;
+using M6Search.Evaluation.Baseline;
 using M6Search.Evaluation.Corpus;
 using M6Search.Evaluation.Input;
+using M6Search.Evaluation.Ranking;
 using M6Search.Evaluation.Reports;
 using M6Search.Indexer.Composition;
+using M6Search.Indexer.Evaluation;
 using M6Search.Indexer.Output;
+using M6Search.Indexing.Images;
+using M6Search.Indexing.Jobs;
+using M6Search.Search.Encoding;
+using M6Search.Search.Searching;
+using M6Search.Search.Text;
+using M6Search.Stores.Lexical;
 using Spectre.Console;
 
 namespace M6Search.Indexer.Commands;
 
 /// <summary>
-/// <c>m6 eval --catalog FILE --queries FILE [--model MODEL] [--k 10] [--json OUT] [--per-query OUT.jsonl] [--routing serving|switch] [--modes title,image,text,hybrid]
-/// [--device auto|cpu|cuda]</c>: measures every retrieval mode against labeled queries (README, "Evaluation").
+/// <c>m6 eval --catalog FILE --queries FILE [--model MODEL] [--store DIR] [--modes title,image,text,lexical,hybrid]
+/// [--k 10] [--recall-depth 100] [--prefetch-limit 100] [--rrf-k 2] [--fusion-weights image=1,text=1,lexical=1]
+/// [--json OUT] [--per-query OUT.jsonl] [--routing serving|switch] [--device auto|cpu|cuda]</c>: indexes the catalog
+/// into an embedded store through the indexing pipeline, ranks every labeled query through the app's search service
+/// (and the title baseline), and measures the rankings (README, "Evaluation").
 /// </summary>
 public static class EvalCommand
 {
     /// <param name="encoders">Opens the model; null when this build has no model loader (only <c>--modes title</c> runs).</param>
-    /// <param name="images">Loads catalog images; null when this build has no image loader (image and hybrid cannot run).</param>
-    public static Command Create(IProductEncoderFactory? encoders = null, IProductImageLoader? images = null)
+    /// <param name="images">Reads and decodes catalog images for the indexing pipeline; null: the loader <c>m6 index</c> uses.</param>
+    public static Command Create(IProductEncoderFactory? encoders = null, IProductImageSource? images = null)
     {
         var catalog = new Option<FileInfo>("--catalog")
         {
-            Description = "The catalog (JSON Lines, one product per line).",
+            Description = "The catalog (JSON Lines, one product per line). " + CliImageLoading.Note,
             Required = true,
         };
         var queries = new Option<FileInfo>("--queries")
@@ -37,49 +49,42 @@ public static class EvalCommand
         {
             Description = $"The model file; by default {ModelLocator.DefaultRelativePath} beside the app or in the repository.",
         };
-        var k = new Option<int>("--k")
+        var store = new Option<string?>("--store")
         {
-            Description = "Cut-off of nDCG and precision.",
-            DefaultValueFactory = _ => 10,
+            Description = "Keep the evaluation index in this embedded store folder (embedded:DIR also accepted) and reuse it: "
+                + "a later run re-embeds only what changed. By default a temporary folder, deleted at the end.",
         };
-        var recallDepth = new Option<int>("--recall-depth")
+        var collection = StoreOptions.Collection();
+        var k = new Option<int>("--k") { Description = "Cut-off of nDCG and precision.", DefaultValueFactory = _ => 10 };
+        var recallDepth = new Option<int>("--recall-depth") { Description = "Cut-off of recall and hidden-trait recall.", DefaultValueFactory = _ => 100 };
+        var defaults = new ProductSearchOptions();
+        var prefetchLimit = new Option<int>("--prefetch-limit")
         {
-            Description = "Cut-off of recall and hidden-trait recall.",
-            DefaultValueFactory = _ => 100,
+            Description = "Candidates each channel hands to the fusion (the app's M6:Search:PrefetchLimit); never fewer than the depth read.",
+            DefaultValueFactory = _ => defaults.PrefetchLimit,
         };
         var rrfK = new Option<int>("--rrf-k")
         {
-            Description = "The reciprocal-rank fusion constant of the hybrid mode.",
-            DefaultValueFactory = _ => new EvaluationOptions().RrfK,
-        };
-        var fusionDepth = new Option<int>("--fusion-depth")
-        {
-            Description = "How many products each ranking hands to the hybrid fusion.",
-            DefaultValueFactory = _ => 1000,
+            Description = "The fusion's k (the app's M6:Search:RrfK; Qdrant's rrf, positions from 0).",
+            DefaultValueFactory = _ => defaults.RrfK,
         };
         var fusionWeights = new Option<string>("--fusion-weights")
         {
-            Description = "Weights of the image, text and title rankings in the hybrid fusion, as image=W,text=W,title=W (a weight divides the ranks, as in Qdrant's weighted rrf).",
-            DefaultValueFactory = _ => FusionWeights.Equal.ToString(),
+            Description = "Each channel's weight in the fusion, image=W,text=W,lexical=W (the app's M6:Search:FusionWeights; a weight divides the ranks, as in Qdrant's weighted rrf).",
+            DefaultValueFactory = _ => defaults.FusionWeights.ToString(),
         };
         fusionWeights.Validators.Add(result =>
         {
-            if (!FusionWeights.TryParse(result.GetValueOrDefault<string>() ?? "", out _, out string? error))
+            if (!FusionWeightOptions.TryParse(result.GetValueOrDefault<string>() ?? "", out _, out string? error))
             {
                 result.AddError($"--fusion-weights: {error}");
             }
         });
-        var json = new Option<FileInfo?>("--json")
-        {
-            Description = "Also write the results as JSON to this file.",
-        };
-        var perQuery = new Option<FileInfo?>("--per-query")
-        {
-            Description = "Also write every query's metrics in every mode to this file (JSON Lines).",
-        };
+        var json = new Option<FileInfo?>("--json") { Description = "Also write the results as JSON to this file." };
+        var perQuery = new Option<FileInfo?>("--per-query") { Description = "Also write every query's metrics in every mode to this file (JSON Lines)." };
         var modes = new Option<string>("--modes")
         {
-            Description = "Comma-separated modes: title (BM25 over titles), image, text, hybrid.",
+            Description = "Comma-separated modes: title (the BM25 title baseline), image, text, lexical (each app channel alone), hybrid (the app's search).",
             DefaultValueFactory = _ => RetrievalModes.ListText,
         };
         modes.Validators.Add(result =>
@@ -89,11 +94,8 @@ public static class EvalCommand
                 result.AddError(error!);
             }
         });
-        var batchSize = new Option<int>("--batch-size")
-        {
-            Description = "Images or texts per encoder call.",
-            DefaultValueFactory = _ => 32,
-        };
+        var batchSize = new Option<int>("--batch-size") { Description = "Products per encoder batch while indexing.", DefaultValueFactory = _ => 32 };
+        var threads = new Option<int>("--threads") { Description = "Image readers and decoders while indexing.", DefaultValueFactory = _ => Environment.ProcessorCount };
         var routing = new Option<string>("--routing")
         {
             Description = "serving: experts take every token, as the app embeds (default); switch: the model's evaluation capacity factor (2.0), tokens over it pass through the residual.",
@@ -101,7 +103,7 @@ public static class EvalCommand
         };
         routing.AcceptOnlyFromAmong("serving", "switch");
         var device = CommonOptions.Device();
-        foreach ((Option<int> option, int minimum) in new[] { (k, 1), (recallDepth, 1), (rrfK, 0), (fusionDepth, 1), (batchSize, 1) })
+        foreach ((Option<int> option, int minimum) in new[] { (k, 1), (recallDepth, 1), (prefetchLimit, 1), (rrfK, 1), (batchSize, 1), (threads, 1) })
         {
             option.Validators.Add(result =>
             {
@@ -112,9 +114,9 @@ public static class EvalCommand
             });
         }
 
-        var command = new Command("eval", "Measure title (BM25), image, text and hybrid retrieval against labeled queries.")
+        var command = new Command("eval", "Measure the app's search (image, text, lexical channels and hybrid) and the BM25 title baseline against labeled queries.")
         {
-            catalog, queries, model, k, recallDepth, rrfK, fusionDepth, fusionWeights, json, perQuery, modes, batchSize, routing, device,
+            catalog, queries, model, store, collection, k, recallDepth, prefetchLimit, rrfK, fusionWeights, json, perQuery, modes, batchSize, threads, routing, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -122,62 +124,78 @@ public static class EvalCommand
                 parse.GetValue(catalog)!.FullName,
                 parse.GetValue(queries)!.FullName,
                 parse.GetValue(model),
+                StoreFolder(parse.GetValue(store)),
+                parse.GetValue(collection)!,
                 parse.GetValue(json)?.FullName,
                 parse.GetValue(perQuery)?.FullName,
                 RetrievalModes.Parse(parse.GetValue(modes)!),
                 parse.GetValue(device),
                 parse.GetValue(routing) == "switch",
                 parse.GetValue(batchSize),
-                new EvaluationOptions
+                parse.GetValue(threads),
+                new EvaluationOptions { K = parse.GetValue(k), RecallDepth = parse.GetValue(recallDepth) },
+                new ProductSearchOptions
                 {
-                    K = parse.GetValue(k),
-                    RecallDepth = parse.GetValue(recallDepth),
+                    PrefetchLimit = parse.GetValue(prefetchLimit),
                     RrfK = parse.GetValue(rrfK),
-                    FusionDepth = parse.GetValue(fusionDepth),
-                    FusionWeights = FusionWeights.Parse(parse.GetValue(fusionWeights)!),
+                    FusionWeights = FusionWeightOptions.Parse(parse.GetValue(fusionWeights)!),
                 });
-            return await RunAsync(request, encoders, images, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(request, encoders, images ?? new ProductImageSource(CliImageLoading.CreateLoader()), cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
 
     private static async Task<int> RunAsync(
-        EvalRequest request, IProductEncoderFactory? encoders, IProductImageLoader? images, CancellationToken cancellationToken)
+        EvalRequest request, IProductEncoderFactory? encoders, IProductImageSource images, CancellationToken cancellationToken)
     {
         IReadOnlyList<Product> products = EvaluationInput.ReadProducts(request.CatalogPath);
         IReadOnlyList<LabeledQuery> labeled = EvaluationInput.ReadQueries(request.QueriesPath);
         Console.Error.WriteLine($"read {products.Count} products and {labeled.Count} labeled queries");
-
-        EvaluationCorpus corpus;
-        IReadOnlyList<EvaluationQuery> evaluationQueries;
-        if (request.Modes.Any(RetrievalModes.NeedsEncoder))
+        EvaluationCorpus corpus = EvaluationCorpus.Of(products);
+        var evaluator = new RetrievalEvaluator(request.Options);
+        var rankers = new Dictionary<RetrievalMode, IQueryRanker>();
+        using Bm25TitleRanker? title = request.Modes.Contains(RetrievalMode.Title) ? new Bm25TitleRanker(corpus.Products) : null;
+        if (title is not null)
         {
-            using IProductEncoder encoder = OpenEncoder(request, encoders);
-            bool needImages = request.Modes.Any(RetrievalModes.NeedsImages);
-            Func<Product, float[]?>? loadImage = needImages ? ImageLoader(request, images, encoder.ImageSize) : null;
-            var progress = new StageProgress(Console.Error);
-            corpus = EvaluationCorpusBuilder.Embed(
-                products,
-                encoder,
-                loadImage,
-                new CorpusEmbeddingOptions
-                {
-                    Images = needImages,
-                    Titles = request.Modes.Any(RetrievalModes.NeedsTitleEmbeddings),
-                    BatchSize = request.BatchSize,
-                },
-                progress,
-                cancellationToken);
-            evaluationQueries = EvaluationQueries.Embed(labeled, encoder, request.BatchSize, progress, cancellationToken);
+            rankers[RetrievalMode.Title] = title;
+        }
+
+        EvaluationReport report;
+        if (!request.Modes.Any(RetrievalModes.UsesSearch))
+        {
+            report = await evaluator.EvaluateAsync(corpus, labeled, rankers, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            corpus = EvaluationCorpusBuilder.TitlesOnly(products);
-            evaluationQueries = EvaluationQueries.WithoutEmbeddings(labeled);
-        }
+            using IProductEncoder encoder = OpenEncoder(request, encoders);
+            await using EvaluationIndex index = await EvaluationIndex.OpenAsync(request.StoreFolder, request.Collection, cancellationToken).ConfigureAwait(false);
+            Console.Error.WriteLine($"indexing {request.CatalogPath} into {index.Folder} (collection '{index.Store.Collection}') with {encoder.ModelVersion}");
+            var progress = new SynchronousProgress<IndexProgress>(value => Console.Error.WriteLine(IndexConsoleOutput.Line(value)));
+            IReadOnlyList<SkippedProduct> skipped = await index.IndexAsync(
+                request.CatalogPath, products, encoder, images, request.BatchSize, request.Threads, progress, cancellationToken).ConfigureAwait(false);
 
-        EvaluationReport report = new RetrievalEvaluator(request.Options)
-            .Evaluate(corpus, evaluationQueries, request.Modes, cancellationToken);
+            // The app's search service, with the app's options except for what the command changed; it may return as
+            // many results as the evaluation reads.
+            ProductSearchOptions search = request.Search;
+            search.MaxResults = Math.Max(search.MaxResults, request.Options.RetrievalDepth);
+            using var embedder = new QueryEmbedder(encoder, search.MaxConcurrentEmbeddings);
+            var service = new ProductSearchService(index.Store, embedder, LexicalVectorizer.Default, new SearchText(), search);
+            foreach (RetrievalMode mode in request.Modes.Where(RetrievalModes.UsesSearch))
+            {
+                rankers[mode] = new SearchServiceRanker(service, RetrievalModes.Channels(mode));
+            }
+
+            report = await evaluator.EvaluateAsync(corpus, labeled, rankers, cancellationToken).ConfigureAwait(false);
+            report = report with
+            {
+                ModelVersion = encoder.ModelVersion,
+                Search = new SearchSettings(
+                    Math.Max(search.PrefetchLimit, request.Options.RetrievalDepth),
+                    search.RrfK,
+                    new ChannelWeights(search.FusionWeights.Image, search.FusionWeights.Text, search.FusionWeights.Lexical)),
+                Skipped = skipped,
+            };
+        }
 
         if (report.ModelVersion is not null)
         {
@@ -211,31 +229,44 @@ public static class EvalCommand
                 "(EvalCommand.Create was given no IProductEncoderFactory); only --modes title can run.");
         }
 
+        if (request.DropTokensAtCapacity && request.StoreFolder is not null)
+        {
+            // Stored vectors carry the model version in their content hash, not the routing: a reused index would
+            // keep the other routing's vectors.
+            throw new InvalidOperationException("--routing switch re-embeds the catalog differently; run it without --store (a fresh index).");
+        }
+
         return encoders.Open(modelPath, request.Device, request.DropTokensAtCapacity);
     }
 
-    private static Func<Product, float[]?> ImageLoader(EvalRequest request, IProductImageLoader? images, int imageSize)
+    private static string? StoreFolder(string? value)
     {
-        if (images is null)
+        if (string.IsNullOrWhiteSpace(value))
         {
-            throw new InvalidOperationException(
-                "the image and hybrid modes need catalog images, but this build of m6 has no image loader connected " +
-                "(EvalCommand.Create was given no IProductImageLoader); use --modes title,text.");
+            return null;
         }
 
-        string catalogDirectory = Path.GetDirectoryName(request.CatalogPath) ?? Directory.GetCurrentDirectory();
-        return product => images.Load(product, catalogDirectory, imageSize);
+        if (value.StartsWith("qdrant:", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"--store {value}: m6 eval indexes into an embedded store folder; give a folder (or embedded:DIR).");
+        }
+
+        return value.StartsWith("embedded:", StringComparison.OrdinalIgnoreCase) ? value["embedded:".Length..] : value;
     }
 
     private sealed record EvalRequest(
         string CatalogPath,
         string QueriesPath,
         string? ModelPath,
+        string? StoreFolder,
+        string Collection,
         string? JsonPath,
         string? PerQueryPath,
         IReadOnlyList<RetrievalMode> Modes,
         DeviceChoice Device,
         bool DropTokensAtCapacity,
         int BatchSize,
-        EvaluationOptions Options);
+        int Threads,
+        EvaluationOptions Options,
+        ProductSearchOptions Search);
 }

@@ -3,16 +3,20 @@ using System.Globalization;
 using M6Search.Encoder;
 using M6Search.Encoder.Inference;
 using M6Search.Indexer.Composition;
-using M6Search.Stores.Lexical;
 using M6Search.Indexing.Stores;
-using M6Search.Stores.Abstractions;
+using M6Search.Search.Encoding;
+using M6Search.Search.Results;
+using M6Search.Search.Searching;
+using M6Search.Search.Text;
+using M6Search.Stores.Lexical;
 using Spectre.Console;
 
 namespace M6Search.Indexer.Commands;
 
 /// <summary>
-/// <c>m6 search "QUERY" --store S [--collection C] [--model M] [--k 10] [--category C] [--device D]</c>: a quick
-/// hybrid search from a terminal (image and title vectors and the lexical vector, fused by RRF in the store).
+/// <c>m6 search "QUERY" --store S [--collection C] [--model M] [--k 10] [--category C] [--merchant M] [--device D]</c>:
+/// the shopper search from a terminal, through the app's own search service (image, title and lexical channels fused
+/// as the app fuses them, with the app's default settings).
 /// </summary>
 public static class SearchCommand
 {
@@ -26,7 +30,8 @@ public static class SearchCommand
             Description = $"The model file the collection was indexed with; by default the shipped {ModelLocator.DefaultRelativePath}.",
         };
         var k = new Option<int>("--k") { Description = "How many products to show.", DefaultValueFactory = _ => 10 };
-        var category = new Option<string[]>("--category") { Description = "Only products of this category (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var category = new Option<string?>("--category") { Description = "Only products of this category." };
+        var merchant = new Option<string?>("--merchant") { Description = "Only products of this merchant." };
         var device = CommonOptions.Device();
         k.Validators.Add(result =>
         {
@@ -36,40 +41,45 @@ public static class SearchCommand
             }
         });
 
-        var command = new Command("search", "Search a store from the terminal (hybrid: image + title vectors + lexical, fused by RRF).")
+        var command = new Command("search", "Search a store from the terminal, as the app's search does (image + title + lexical channels, fused by RRF).")
         {
-            query, store, collection, model, k, category, device,
+            query, store, collection, model, k, category, merchant, device,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string text = parse.GetValue(query)!;
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                throw new ArgumentException("the query is empty.");
-            }
-
+            int limit = parse.GetValue(k);
             using IProductEncoder encoder = MoeProductEncoder.Load(ModelLocator.Resolve(parse.GetValue(model)), parse.GetValue(device));
             await using OpenedStore opened = await ProductStoreFactory.OpenAsync(parse.GetValue(store)!, parse.GetValue(collection)!, cancellationToken)
                 .ConfigureAwait(false);
-            string[] categories = parse.GetValue(category) ?? [];
-            int limit = parse.GetValue(k);
-            IReadOnlyList<SearchHit> hits = await opened.Store.HybridSearchAsync(BuildQuery(encoder, text, limit, categories), cancellationToken)
-                .ConfigureAwait(false);
+            using var embedder = new QueryEmbedder(encoder);
+            var options = new ProductSearchOptions();
+            options.MaxResults = Math.Max(options.MaxResults, limit);
+            var search = new ProductSearchService(opened.Store, embedder, LexicalVectorizer.Default, new SearchText(), options);
+            SearchResults results = await search.SearchAsync(
+                new SearchQuery
+                {
+                    Text = text,
+                    Limit = limit,
+                    Filters = new SearchFilters { Category = parse.GetValue(category), Merchant = parse.GetValue(merchant) },
+                    IncludeMatchDetails = false,
+                },
+                cancellationToken).ConfigureAwait(false);
 
             var table = new Table().Border(TableBorder.Simple).AddColumns("#", "score", "id", "category", "title");
             int rank = 1;
-            foreach (SearchHit hit in hits)
+            foreach (SearchResultItem item in results.Items)
             {
                 table.AddRow(
                     (rank++).ToString(CultureInfo.InvariantCulture),
-                    hit.Score.ToString("F4", CultureInfo.InvariantCulture),
-                    Markup.Escape(hit.Point.Product.Id),
-                    Markup.Escape(hit.Point.Product.Category ?? ""),
-                    Markup.Escape(hit.Point.Product.Title));
+                    item.Score.ToString("F4", CultureInfo.InvariantCulture),
+                    Markup.Escape(item.Product.Id),
+                    Markup.Escape(item.Product.Category ?? ""),
+                    Markup.Escape(item.Product.Title));
             }
 
             AnsiConsole.Write(table);
-            if (hits.Count == 0)
+            if (results.Items.Count == 0)
             {
                 AnsiConsole.MarkupLine("no products found.");
             }
@@ -77,25 +87,5 @@ public static class SearchCommand
             return 0;
         });
         return command;
-    }
-
-    /// <summary>The hybrid query: the query's text embedding against image and title vectors, plus its lexical vector.</summary>
-    public static HybridQuery BuildQuery(IProductEncoder encoder, string text, int limit, IReadOnlyList<string> categories)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        float[] embedding = encoder.EmbedTexts([text])[0];
-        SparseVector lexical = LexicalVectorizer.Default.Query(text);
-        return new HybridQuery
-        {
-            Dense = new Dictionary<string, float[]>
-            {
-                [CollectionSchema.ImageVector] = embedding,
-                [CollectionSchema.TextVector] = embedding,
-            },
-            Lexical = lexical.Indices.Length > 0 ? lexical : null,
-            Limit = limit,
-            PrefetchLimit = Math.Max(100, limit * 4),
-            Filter = categories.Count > 0 ? new ProductFilter { Categories = categories } : null,
-        };
     }
 }

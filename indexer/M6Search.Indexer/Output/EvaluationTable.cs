@@ -47,15 +47,39 @@ public static class EvaluationTable
         return table;
     }
 
-    /// <summary>The lines printed under the table: what HT means, skipped queries, and one line per comparison.</summary>
+    /// <summary>Skipped products listed one per line under the table; the rest are counted (all are in the JSON report).</summary>
+    public const int SkippedListed = 20;
+
+    /// <summary>
+    /// The lines printed under the table: the search settings, the products the index lacks, what HT means, skipped
+    /// queries, and one line per comparison.
+    /// </summary>
     public static IReadOnlyList<string> Notes(EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var notes = new List<string>
+        var notes = new List<string>();
+        if (report.Search is { } search)
         {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"search: the app's search service, {search.PrefetchLimit} candidates per channel, RRF k = {search.RrfK}, " +
+                $"weights image={search.FusionWeights.Image},text={search.FusionWeights.Text},lexical={search.FusionWeights.Lexical}."));
+        }
+
+        if (report.SkippedProducts > 0)
+        {
+            notes.Add($"{Count(report.SkippedProducts)} of {Count(report.Products)} products were not indexed (the search modes cannot find them; they still count in the judgments):");
+            notes.AddRange(report.Skipped.Take(SkippedListed).Select(s =>
+                $"  line {Count(s.Line)}, product {s.ProductId ?? "(no id)"}{(s.Image is null ? "" : $", image {s.Image}")}: {s.Kind}: {s.Reason}"));
+            if (report.SkippedProducts > SkippedListed)
+            {
+                notes.Add($"  ... and {Count(report.SkippedProducts - SkippedListed)} more (all in the --json report).");
+            }
+        }
+
+        notes.Add(
             $"HT = hidden trait: relevant products whose titles name none of the query's traits. HTR@{report.RecallDepth}: " +
-            "their recall, averaged over the queries that have some; HT found: found / all, summed over queries.",
-        };
+            "their recall, averaged over the queries that have some; HT found: found / all, summed over queries.");
         int skipped = report.Rows
             .Where(r => r.Lang == MetricsRow.AllLanguages)
             .Select(r => r.SkippedQueries)

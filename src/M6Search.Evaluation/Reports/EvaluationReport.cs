@@ -12,20 +12,20 @@ public sealed record EvaluationReport
     /// <summary>Cut-off of recall and hidden-trait recall.</summary>
     public required int RecallDepth { get; init; }
 
-    /// <summary>The reciprocal-rank fusion constant of the hybrid mode.</summary>
-    public required int RrfK { get; init; }
+    /// <summary>The search service's settings for the search modes; null when only the title baseline ran.</summary>
+    public SearchSettings? Search { get; init; }
 
-    /// <summary>How many products each ranking gave the fusion.</summary>
-    public required int FusionDepth { get; init; }
-
-    /// <summary>The weights of the image, text and title rankings in the hybrid fusion.</summary>
-    public FusionWeights FusionWeights { get; init; } = FusionWeights.Equal;
-
-    /// <summary>The encoder's version; null when only the title mode ran.</summary>
+    /// <summary>The encoder's version; null when only the title baseline ran.</summary>
     public string? ModelVersion { get; init; }
 
-    /// <summary>Products in the catalog.</summary>
+    /// <summary>Products in the catalog (indexed or not).</summary>
     public required int Products { get; init; }
+
+    /// <summary>Catalog products the index does not hold (<see cref="Skipped"/>): the search modes cannot return them.</summary>
+    public int SkippedProducts => Skipped.Count;
+
+    /// <summary>Each product the indexing pipeline rejected, with why.</summary>
+    public IReadOnlyList<SkippedProduct> Skipped { get; init; } = [];
 
     /// <summary>Labeled queries read (including those skipped for having no relevant product).</summary>
     public required int Queries { get; init; }

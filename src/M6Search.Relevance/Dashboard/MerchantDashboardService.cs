@@ -1,4 +1,5 @@
 using M6Search.Catalog.Products;
+using M6Search.Evaluation.Ranking;
 using M6Search.Relevance.Export;
 using M6Search.Relevance.Judgments;
 using M6Search.Relevance.Metrics;
@@ -281,7 +282,8 @@ public sealed class MerchantDashboardService
 
     private async Task<QueryRanking> RankAsync(DashboardQuery query, IReadOnlyDictionary<string, Product> merchantProducts, CancellationToken cancellationToken)
     {
-        IReadOnlyList<string> ranking = await _ranker.RankAsync(query.Text, _options.Depth, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> ranking = await _ranker.RankAsync(new RankingQuery(query.Text, query.Labels?.Lang), _options.Depth, cancellationToken)
+            .ConfigureAwait(false);
         var hits = new List<MerchantHit>();
         for (int i = 0; i < ranking.Count; i++)
         {

@@ -1,3 +1,5 @@
+using M6Search.Evaluation.Ranking;
+using M6Search.Search.Searching;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace M6Search.Relevance.Ranking;
@@ -6,7 +8,9 @@ namespace M6Search.Relevance.Ranking;
 /// Remembers rankings for a while: every merchant's dashboard runs the same queries over the same catalog, and the
 /// ranking does not depend on who asks. At most <c>capacity</c> rankings are kept (a <see cref="MemoryCache"/> with a
 /// size limit: past it new rankings are not kept and the oldest are compacted away), each for <c>lifetime</c>, so a
-/// flood of distinct queries cannot grow it. <see cref="Clear"/> forgets everything (after an indexing job).
+/// flood of distinct queries cannot grow it. The dashboard wraps the evaluator's <see cref="SearchServiceRanker"/> in it
+/// (<see cref="OverSearch"/>), so it ranks exactly as shoppers' searches do. <see cref="Clear"/> forgets everything
+/// (after an indexing job).
 /// </summary>
 public sealed class CachingQueryRanker : IQueryRanker, IDisposable
 {
@@ -31,7 +35,11 @@ public sealed class CachingQueryRanker : IQueryRanker, IDisposable
     /// <summary>Rankings held now.</summary>
     public int Count => _entries.Count;
 
-    public async Task<IReadOnlyList<string>> RankAsync(string query, int depth, CancellationToken cancellationToken = default)
+    /// <summary>The shopper search (all channels, as the app fuses them), its rankings cached as above.</summary>
+    public static CachingQueryRanker OverSearch(IProductSearchService search, TimeSpan lifetime, int capacity, TimeProvider? time = null) =>
+        new(new SearchServiceRanker(search), lifetime, capacity, time);
+
+    public async Task<IReadOnlyList<string>> RankAsync(RankingQuery query, int depth, CancellationToken cancellationToken = default)
     {
         var key = (query, depth);
         if (_entries.TryGetValue(key, out IReadOnlyList<string>? cached) && cached is not null)

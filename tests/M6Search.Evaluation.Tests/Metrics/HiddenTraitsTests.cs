@@ -75,7 +75,7 @@ public class HiddenTraitsTests
     }
 
     [Fact]
-    public void Evaluator_ComputesHiddenTraitRecallOverHiddenProductsOnly_InEnglishAndChinese()
+    public async Task Evaluator_ComputesHiddenTraitRecallOverHiddenProductsOnly_InEnglishAndChinese()
     {
         var corpus = new EvaluationCorpus(Titles.Select(t => new CorpusProduct(t.Key, t.Value, t.Key[0] == 'z' ? "zh" : "en")).ToArray());
         var en = Judged.Query("en", "bumpy textured mug", "en", ["bumpy", "textured"], ("e1", 2), ("e2", 1), ("e3", 2), ("e5", 1));
@@ -83,14 +83,14 @@ public class HiddenTraitsTests
         var ranker = new FixedRanker(new Dictionary<string, string[]>
         {
             // en hidden = {e2, e5}: e2 found at rank 3, e5 below the depth of 3. The named e1, e3 do not count.
-            ["en"] = ["e1", "e3", "e2", "e4", "e5"],
+            ["bumpy textured mug"] = ["e1", "e3", "e2", "e4", "e5"],
             // zh hidden = {z2, z3}: both within depth 3; z1 names the trait and does not count.
-            ["zh"] = ["z3", "z1", "z2"],
+            ["凹凸的杯子"] = ["z3", "z1", "z2"],
         });
         var evaluator = new RetrievalEvaluator(new EvaluationOptions { K = 3, RecallDepth = 3 });
 
-        var report = evaluator.Evaluate(
-            corpus, [Judged.Eval(en), Judged.Eval(zh)], new Dictionary<RetrievalMode, IQueryRanker> { [RetrievalMode.Image] = ranker });
+        var report = await evaluator.EvaluateAsync(
+            corpus, [en, zh], new Dictionary<RetrievalMode, IQueryRanker> { [RetrievalMode.Image] = ranker });
 
         var byLang = report.Rows.ToDictionary(r => r.Lang);
         Assert.Equal(0.5, byLang["en"].HiddenTraitRecall);

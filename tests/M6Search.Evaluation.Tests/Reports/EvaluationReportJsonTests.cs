@@ -12,11 +12,17 @@ public class EvaluationReportJsonTests
     {
         var corpus = new EvaluationCorpus([new CorpusProduct("p1", "Ceramic mug", "en"), new CorpusProduct("p2", "Bumpy mug", "en")]);
         var query = Judged.Query("q1", "bumpy mug", "en", ["bumpy"], ("p1", 2), ("p2", 1));
-        var title = new FixedRanker(new Dictionary<string, string[]> { ["q1"] = ["p2"] });
-        var image = new FixedRanker(new Dictionary<string, string[]> { ["q1"] = ["p1", "p2"] });
-        return new RetrievalEvaluator().Evaluate(
-            corpus, [Judged.Eval(query)],
-            new Dictionary<RetrievalMode, IQueryRanker> { [RetrievalMode.Title] = title, [RetrievalMode.Image] = image });
+        var title = new FixedRanker(new Dictionary<string, string[]> { ["bumpy mug"] = ["p2"] });
+        var image = new FixedRanker(new Dictionary<string, string[]> { ["bumpy mug"] = ["p1", "p2"] });
+        EvaluationReport report = new RetrievalEvaluator().EvaluateAsync(
+            corpus, [query],
+            new Dictionary<RetrievalMode, IQueryRanker> { [RetrievalMode.Title] = title, [RetrievalMode.Image] = image }).GetAwaiter().GetResult();
+        return report with
+        {
+            Search = new SearchSettings(100, 2, new ChannelWeights(1f, 1f, 0.5f)),
+            ModelVersion = "tiny-test",
+            Skipped = [new SkippedProduct("p3", 3, "images/p3.png", "field 'image': 168,000,000 pixels", "image:TooLarge")],
+        };
     }
 
     [Fact]
@@ -27,10 +33,18 @@ public class EvaluationReportJsonTests
 
         Assert.Equal(10, root.GetProperty("k").GetInt32());
         Assert.Equal(100, root.GetProperty("recallDepth").GetInt32());
-        Assert.Equal(1, root.GetProperty("rrfK").GetInt32());
-        Assert.Equal(1.0, root.GetProperty("fusionWeights").GetProperty("image").GetDouble());
-        Assert.False(root.GetProperty("fusionWeights").TryGetProperty("inFusionOrder", out _));
+        JsonElement search = root.GetProperty("search");
+        Assert.Equal(100, search.GetProperty("prefetchLimit").GetInt32());
+        Assert.Equal(2, search.GetProperty("rrfK").GetInt32());
+        Assert.Equal(0.5, search.GetProperty("fusionWeights").GetProperty("lexical").GetDouble());
+        Assert.Equal("tiny-test", root.GetProperty("modelVersion").GetString());
         Assert.Equal(2, root.GetProperty("products").GetInt32());
+        Assert.Equal(1, root.GetProperty("skippedProducts").GetInt32());
+        JsonElement skipped = root.GetProperty("skipped")[0];
+        Assert.Equal("p3", skipped.GetProperty("productId").GetString());
+        Assert.Equal("images/p3.png", skipped.GetProperty("image").GetString());
+        Assert.Equal("image:TooLarge", skipped.GetProperty("kind").GetString());
+        Assert.Equal(3, skipped.GetProperty("line").GetInt32());
         Assert.Equal(1, root.GetProperty("queries").GetInt32());
         Assert.False(root.TryGetProperty("perQuery", out _));
 

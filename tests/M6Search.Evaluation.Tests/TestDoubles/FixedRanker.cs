@@ -1,11 +1,10 @@
-using M6Search.Evaluation.Corpus;
 using M6Search.Evaluation.Ranking;
 
 namespace M6Search.Evaluation.Tests.TestDoubles;
 
-/// <summary>Test double: returns a hand-written ranking per query id (empty for other queries).</summary>
+/// <summary>Test double: returns a hand-written ranking per query text (empty for other queries).</summary>
 internal sealed class FixedRanker(IReadOnlyDictionary<string, string[]> rankings) : IQueryRanker
 {
-    public IReadOnlyList<string> Rank(EvaluationQuery query, int depth) =>
-        rankings.TryGetValue(query.Query.Id, out string[]? ranking) ? ranking.Take(depth).ToArray() : [];
+    public Task<IReadOnlyList<string>> RankAsync(RankingQuery query, int depth, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<string>>(rankings.TryGetValue(query.Text, out string[]? ranking) ? ranking.Take(depth).ToArray() : []);
 }

@@ -1,5 +1,4 @@
 using M6Search.Catalog.Queries;
-using M6Search.Evaluation.Corpus;
 
 namespace M6Search.Evaluation.Tests.TestDoubles;
 
@@ -11,6 +10,4 @@ internal static class Judged
 
     public static LabeledQuery Query(string id, string text, string lang, string[] traits, params (string Id, int Grade)[] grades) =>
         new() { Id = id, Text = text, Lang = lang, Traits = traits, Relevance = Grades(grades) };
-
-    public static EvaluationQuery Eval(LabeledQuery query, float[]? embedding = null) => new(query, embedding);
 }

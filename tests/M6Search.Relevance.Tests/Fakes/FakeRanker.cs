@@ -1,4 +1,4 @@
-using M6Search.Relevance.Ranking;
+using M6Search.Evaluation.Ranking;
 
 namespace M6Search.Relevance.Tests.Fakes;
 
@@ -24,15 +24,15 @@ internal sealed class FakeRanker : IQueryRanker
         return this;
     }
 
-    public Task<IReadOnlyList<string>> RankAsync(string query, int depth, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<string>> RankAsync(RankingQuery query, int depth, CancellationToken cancellationToken = default)
     {
         Calls++;
-        if (_failing.Contains(query))
+        if (_failing.Contains(query.Text))
         {
-            throw new InvalidOperationException($"The search refused '{query}'.");
+            throw new InvalidOperationException($"The search refused '{query.Text}'.");
         }
 
-        IReadOnlyList<string> ranking = _rankings.TryGetValue(query, out string[]? ids) ? ids.Take(depth).ToList() : [];
+        IReadOnlyList<string> ranking = _rankings.TryGetValue(query.Text, out string[]? ids) ? ids.Take(depth).ToList() : [];
         return Task.FromResult(ranking);
     }
 }

@@ -1,3 +1,4 @@
+using M6Search.Evaluation.Ranking;
 using M6Search.Relevance.Ranking;
 using M6Search.Relevance.Tests.Fakes;
 
@@ -13,7 +14,7 @@ public sealed class CachingQueryRankerTests
 
         for (int i = 0; i < 200; i++)
         {
-            await cache.RankAsync($"query {i}", 100);
+            await cache.RankAsync(new RankingQuery($"query {i}"), 100);
         }
 
         Assert.InRange(cache.Count, 1, 10);
@@ -25,8 +26,8 @@ public sealed class CachingQueryRankerTests
         var inner = new FakeRanker().With("cup", "p1");
         var cache = new CachingQueryRanker(inner, TimeSpan.FromHours(1), capacity: 10);
 
-        await cache.RankAsync("cup", 100);
-        IReadOnlyList<string> again = await cache.RankAsync("cup", 100);
+        await cache.RankAsync(new RankingQuery("cup"), 100);
+        IReadOnlyList<string> again = await cache.RankAsync(new RankingQuery("cup"), 100);
 
         Assert.Equal(["p1"], again);
         Assert.Equal(1, inner.Calls);
@@ -37,10 +38,10 @@ public sealed class CachingQueryRankerTests
     {
         var inner = new FakeRanker().With("cup", "p1");
         var cache = new CachingQueryRanker(inner, TimeSpan.FromHours(1), capacity: 10);
-        await cache.RankAsync("cup", 100);
+        await cache.RankAsync(new RankingQuery("cup"), 100);
 
         cache.Clear();
-        await cache.RankAsync("cup", 100);
+        await cache.RankAsync(new RankingQuery("cup"), 100);
 
         Assert.Equal(2, inner.Calls);
     }

@@ -55,8 +55,7 @@ public sealed class MerchantDashboards
                 }
 
                 _current?.Cache.Dispose();
-                var cache = new CachingQueryRanker(
-                    new SearchServiceQueryRanker(search), TimeSpan.FromSeconds(_options.RankingCacheSeconds), _options.RankingCacheEntries);
+                var cache = CachingQueryRanker.OverSearch(search, TimeSpan.FromSeconds(_options.RankingCacheSeconds), _options.RankingCacheEntries);
                 var service = new MerchantDashboardService(
                     new StoreMerchantCatalog(store),
                     cache,

@@ -10,16 +10,18 @@ using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
 using M6Search.Evaluation.Corpus;
+using M6Search.Evaluation.Ranking;
 
-namespace M6Search.Evaluation.Ranking;
+namespace M6Search.Evaluation.Baseline;
 
 /// <summary>
-/// The lexical baseline: BM25 (k1 = 1.2, b = 0.75) over product titles in an in-memory Lucene.Net index. Every title is
+/// The title baseline (<c>m6 eval --modes title</c>), not a search the app offers: BM25 (k1 = 1.2, b = 0.75) over product titles in an in-memory Lucene.Net index. Every title is
 /// indexed twice, once per language field: <c>title_en</c> through Lucene's EnglishAnalyzer (lower-casing, stop words,
 /// possessives, Porter stemming) and <c>title_zh</c> through CJKAnalyzer (overlapping character bigrams, width
 /// folding). A query searches the field of its own language with the same analyzer, so "cups" finds "cup" and
 /// "咖啡杯" finds "陶瓷咖啡杯". Texts are NFKC-normalised first. Only words that are written can match: this is the
-/// ranking that cannot find a product whose title leaves the trait out.
+/// ranking that cannot find a product whose title leaves the trait out, and the one the model's modes are compared
+/// with. (The app's own lexical channel is the stores' hashed sparse vectors, the <c>lexical</c> mode.)
 /// </summary>
 public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
 {
@@ -76,22 +78,23 @@ public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
     }
 
     /// <summary>Products whose titles share analysed terms with the query, by BM25 score; equal scores in catalog order.</summary>
-    /// <exception cref="NotSupportedException">The query's language is neither English nor Chinese.</exception>
-    public IReadOnlyList<string> Rank(EvaluationQuery query, int depth)
+    /// <exception cref="NotSupportedException">The query's language is unknown, or neither English nor Chinese.</exception>
+    public Task<IReadOnlyList<string>> RankAsync(RankingQuery query, int depth, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentOutOfRangeException.ThrowIfLessThan(depth, 0);
-        string field = FieldFor(query.Query.Lang, query.Query.Id);
-        Query? lucene = _queryBuilder.CreateBooleanQuery(field, Normalize(query.Query.Text));
+        cancellationToken.ThrowIfCancellationRequested();
+        string field = FieldFor(query.Lang, query.Text);
+        Query? lucene = _queryBuilder.CreateBooleanQuery(field, Normalize(query.Text));
         int count = Math.Min(depth, _reader.MaxDoc);
         if (lucene is null || count == 0)
         {
             // Nothing left after analysis (only stop words or punctuation): no title can match.
-            return [];
+            return Task.FromResult<IReadOnlyList<string>>([]);
         }
 
         TopDocs top = _searcher.Search(lucene, count);
-        return top.ScoreDocs.Select(hit => _idByDoc[hit.Doc]).ToArray();
+        return Task.FromResult<IReadOnlyList<string>>(top.ScoreDocs.Select(hit => _idByDoc[hit.Doc]).ToArray());
     }
 
     public void Dispose()
@@ -101,8 +104,13 @@ public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
         _analyzer.Dispose();
     }
 
-    private static string FieldFor(string lang, string queryId)
+    private static string FieldFor(string? lang, string text)
     {
+        if (string.IsNullOrWhiteSpace(lang))
+        {
+            throw new NotSupportedException($"The query '{text}' has no language: the title baseline analyses en and zh and needs to know which.");
+        }
+
         if (lang.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
         {
             return ChineseField;
@@ -113,7 +121,7 @@ public sealed class Bm25TitleRanker : IQueryRanker, IDisposable
             return EnglishField;
         }
 
-        throw new NotSupportedException($"Query '{queryId}' has language '{lang}': the title baseline analyses en and zh only.");
+        throw new NotSupportedException($"The query '{text}' has language '{lang}': the title baseline analyses en and zh only.");
     }
 
     private static string Normalize(string text) => text.Normalize(NormalizationForm.FormKC);
