@@ -8,6 +8,12 @@ public sealed class DashboardOptions
     /// <summary>The labeled query set (queries.jsonl); empty means the demo catalog's (the web app's DataDir/demo).</summary>
     public string? LabeledQueries { get; set; }
 
+    /// <summary>
+    /// The catalog's trait vocabulary (traits.json: the traits probed in photos and recognised in queries); empty means
+    /// the demo catalog's (the web app's DataDir/demo/traits.json, which <c>m6 synth</c> writes).
+    /// </summary>
+    public string? Traits { get; set; }
+
     /// <summary>Ranks searched per query: where a merchant's products are looked for, and the hidden-trait recall depth.</summary>
     public int Depth { get; set; } = 100;
 

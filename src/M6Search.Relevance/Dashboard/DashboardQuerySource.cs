@@ -8,22 +8,28 @@ namespace M6Search.Relevance.Dashboard;
 
 /// <summary>
 /// Labeled queries from a queries.jsonl file (re-read when the file changes; none while it does not exist) and logged
-/// queries from the <see cref="IQueryLog"/>, whose traits are the vocabulary words found in their text.
+/// queries from the <see cref="IQueryLog"/>, whose traits are the words of the catalog's trait vocabulary
+/// (<see cref="ITraitVocabularySource"/>) found in their text.
 /// </summary>
 public sealed class DashboardQuerySource : IDashboardQueries
 {
     private readonly Func<string?> _labeledPath;
     private readonly IQueryLog _log;
+    private readonly ITraitVocabularySource _traits;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private (string Path, DateTime Written, IReadOnlyList<LabeledQuery> Queries)? _cache;
 
     /// <param name="labeledPath">Where queries.jsonl is (asked each time: the demo catalog may appear later), or null.</param>
-    public DashboardQuerySource(Func<string?> labeledPath, IQueryLog log)
+    /// <param name="log">The shopper query log.</param>
+    /// <param name="traits">The catalog's trait vocabulary.</param>
+    public DashboardQuerySource(Func<string?> labeledPath, IQueryLog log, ITraitVocabularySource traits)
     {
         ArgumentNullException.ThrowIfNull(labeledPath);
         ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(traits);
         _labeledPath = labeledPath;
         _log = log;
+        _traits = traits;
     }
 
     public async Task<IReadOnlyList<DashboardQuery>> LabeledAsync(int limit, CancellationToken cancellationToken = default)
@@ -47,14 +53,17 @@ public sealed class DashboardQuerySource : IDashboardQueries
         }
 
         IReadOnlyList<LoggedQuery> top = await _log.TopAsync(limit, cancellationToken).ConfigureAwait(false);
+        TraitVocabulary vocabulary = _traits.Current;
         return top.Select(q => new DashboardQuery
         {
             Text = q.Text,
             Source = QuerySource.Log,
             TimesSearched = q.Count,
-            TraitWords = TraitVocabulary.NamedIn(q.Text).SelectMany(t => t.AllWords).ToList(),
+            TraitWords = vocabulary.WordsNamedIn(q.Text),
         }).ToList();
     }
+
+    public IReadOnlyList<string> TraitWordsOf(string text) => _traits.Current.WordsNamedIn(text);
 
     private async Task<IReadOnlyList<LabeledQuery>> ReadLabeledAsync(CancellationToken cancellationToken)
     {

@@ -10,4 +10,7 @@ public interface IDashboardQueries
 
     /// <summary>The most searched logged queries, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<DashboardQuery>> LoggedAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>The trait words a query without labels names: every word of each vocabulary trait found in its text.</summary>
+    IReadOnlyList<string> TraitWordsOf(string text);
 }

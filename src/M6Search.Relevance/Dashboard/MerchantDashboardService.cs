@@ -5,7 +5,6 @@ using M6Search.Relevance.Judgments;
 using M6Search.Relevance.Metrics;
 using M6Search.Relevance.Probing;
 using M6Search.Relevance.Ranking;
-using M6Search.Relevance.Traits;
 using M6Search.Search.Searching;
 
 namespace M6Search.Relevance.Dashboard;
@@ -139,7 +138,7 @@ public sealed class MerchantDashboardService
         {
             Text = text,
             Source = QuerySource.Log,
-            TraitWords = TraitVocabulary.NamedIn(query).SelectMany(t => t.AllWords).ToList(),
+            TraitWords = _queries.TraitWordsOf(query),
         };
         return await RankAsync(dashboardQuery, products.ToDictionary(p => p.Id, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
     }
@@ -240,7 +239,7 @@ public sealed class MerchantDashboardService
             {
                 Text = text,
                 Source = QuerySource.Log,
-                TraitWords = TraitVocabulary.NamedIn(text).SelectMany(t => t.AllWords).ToList(),
+                TraitWords = _queries.TraitWordsOf(text),
             };
             if (++judgedQueries <= _options.MaxJudgedQueries)
             {

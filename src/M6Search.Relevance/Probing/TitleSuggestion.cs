@@ -1,5 +1,4 @@
 using M6Search.Relevance.Traits;
-using M6Search.Synth.Vocabulary;
 
 namespace M6Search.Relevance.Probing;
 
@@ -21,7 +20,8 @@ public sealed record TitleSuggestion
     /// <summary>The trait key of this kind in the product's attributes, or null when the catalog does not say.</summary>
     public string? CatalogKey { get; init; }
 
-    public TraitKind Kind => Trait.Kind;
+    /// <summary>The trait's kind ("color", "texture", "material").</summary>
+    public string Kind => Trait.Kind;
 
     /// <summary>True or false when the catalog's attributes say which trait is right; null when they do not.</summary>
     public bool? AgreesWithCatalog => CatalogKey is null ? null : string.Equals(CatalogKey, Trait.Key, StringComparison.Ordinal);

@@ -2,28 +2,34 @@ using System.Numerics.Tensors;
 using System.Text.Json.Nodes;
 using M6Search.Catalog.Products;
 using M6Search.Relevance.Traits;
-using M6Search.Synth.Vocabulary;
 
 namespace M6Search.Relevance.Probing;
 
 /// <summary>
 /// Zero-shot trait probing: embeds each trait's canonical English and Chinese word with the text encoder (once per
-/// model version) and compares them with a product's stored image vector. For each kind (colour, texture, material)
-/// the best-scoring trait becomes a title suggestion when the title does not name it. The scores are raw cosine
+/// model version and vocabulary) and compares them with a product's stored image vector. For each kind (colour,
+/// texture, material: whatever the catalog's trait vocabulary declares) the best-scoring trait becomes a title
+/// suggestion when the title does not name it. The scores are raw cosine
 /// similarities of a small model: the page shows them as they are, with the margin over the runner-up.
 /// </summary>
 public sealed class TraitProber
 {
     private readonly ITextEmbedder _embedder;
-    private readonly IReadOnlyList<VisualTrait> _traits;
+    private readonly ITraitVocabularySource _vocabulary;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (string ModelVersion, float[][] English, float[][] Chinese)? _prompts;
+    private Prompts? _prompts;
 
-    public TraitProber(ITextEmbedder embedder, IReadOnlyList<VisualTrait>? traits = null)
+    public TraitProber(ITextEmbedder embedder, ITraitVocabularySource vocabulary)
     {
         ArgumentNullException.ThrowIfNull(embedder);
+        ArgumentNullException.ThrowIfNull(vocabulary);
         _embedder = embedder;
-        _traits = traits ?? TraitVocabulary.All;
+        _vocabulary = vocabulary;
+    }
+
+    public TraitProber(ITextEmbedder embedder, TraitVocabulary vocabulary)
+        : this(embedder, new FixedTraitVocabulary(vocabulary))
+    {
     }
 
     /// <summary>Scores every trait against the product's image vector and proposes the traits its title lacks.</summary>
@@ -32,7 +38,10 @@ public sealed class TraitProber
     {
         ArgumentNullException.ThrowIfNull(product);
         ArgumentNullException.ThrowIfNull(imageVector);
-        var (_, english, chinese) = await PromptsAsync(cancellationToken).ConfigureAwait(false);
+        Prompts prompts = await PromptsAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<VisualTrait> traits = prompts.Vocabulary.All;
+        float[][] english = prompts.English;
+        float[][] chinese = prompts.Chinese;
         if (english.Length > 0 && english[0].Length != imageVector.Length)
         {
             throw new ArgumentException(
@@ -40,18 +49,18 @@ public sealed class TraitProber
                 nameof(imageVector));
         }
 
-        var scores = new List<TraitScore>(_traits.Count);
-        for (int i = 0; i < _traits.Count; i++)
+        var scores = new List<TraitScore>(traits.Count);
+        for (int i = 0; i < traits.Count; i++)
         {
             double score = (Cosine(imageVector, english[i]) + Cosine(imageVector, chinese[i])) / 2;
-            scores.Add(new TraitScore(_traits[i], score));
+            scores.Add(new TraitScore(traits[i], score));
         }
 
         var byKind = scores
-            .GroupBy(s => s.Trait.Kind)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<TraitScore>)g.OrderByDescending(s => s.Score).ToList());
+            .GroupBy(s => s.Trait.Kind, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<TraitScore>)g.OrderByDescending(s => s.Score).ToList(), StringComparer.Ordinal);
         var suggestions = new List<TitleSuggestion>();
-        foreach ((TraitKind kind, IReadOnlyList<TraitScore> ranked) in byKind)
+        foreach ((string kind, IReadOnlyList<TraitScore> ranked) in byKind)
         {
             TraitScore best = ranked[0];
             if (TraitVocabulary.TitleNames(product.Title, best.Trait))
@@ -76,10 +85,10 @@ public sealed class TraitProber
         };
     }
 
-    private async Task<(string, float[][], float[][])> PromptsAsync(CancellationToken cancellationToken)
+    private async Task<Prompts> PromptsAsync(CancellationToken cancellationToken)
     {
-        var cached = _prompts;
-        if (cached is { } hit && hit.ModelVersion == _embedder.ModelVersion)
+        TraitVocabulary vocabulary = _vocabulary.Current;
+        if (_prompts is { } hit && hit.ModelVersion == _embedder.ModelVersion && ReferenceEquals(hit.Vocabulary, vocabulary))
         {
             return hit;
         }
@@ -87,21 +96,22 @@ public sealed class TraitProber
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_prompts is { } again && again.ModelVersion == _embedder.ModelVersion)
+            if (_prompts is { } again && again.ModelVersion == _embedder.ModelVersion && ReferenceEquals(again.Vocabulary, vocabulary))
             {
                 return again;
             }
 
             string version = _embedder.ModelVersion;
-            float[][] english = await _embedder.EmbedTextsAsync(_traits.Select(t => t.English).ToList(), cancellationToken).ConfigureAwait(false);
-            float[][] chinese = await _embedder.EmbedTextsAsync(_traits.Select(t => t.Chinese).ToList(), cancellationToken).ConfigureAwait(false);
-            if (english.Length != _traits.Count || chinese.Length != _traits.Count)
+            IReadOnlyList<VisualTrait> traits = vocabulary.All;
+            float[][] english = traits.Count == 0 ? [] : await _embedder.EmbedTextsAsync(traits.Select(t => t.English).ToList(), cancellationToken).ConfigureAwait(false);
+            float[][] chinese = traits.Count == 0 ? [] : await _embedder.EmbedTextsAsync(traits.Select(t => t.Chinese).ToList(), cancellationToken).ConfigureAwait(false);
+            if (english.Length != traits.Count || chinese.Length != traits.Count)
             {
-                throw new InvalidOperationException($"The text embedder returned {english.Length} and {chinese.Length} embeddings for {_traits.Count} trait prompts.");
+                throw new InvalidOperationException($"The text embedder returned {english.Length} and {chinese.Length} embeddings for {traits.Count} trait prompts.");
             }
 
-            _prompts = (version, english, chinese);
-            return _prompts.Value;
+            _prompts = new Prompts(version, vocabulary, english, chinese);
+            return _prompts;
         }
         finally
         {
@@ -111,6 +121,9 @@ public sealed class TraitProber
 
     private static double Cosine(float[] a, float[] b) => a.Length == b.Length ? TensorPrimitives.CosineSimilarity(a, b) : 0;
 
-    private static string? AttributeOf(Product product, TraitKind kind) =>
-        product.Attributes?[AttributeKeys.For(kind)] is JsonValue value && value.TryGetValue(out string? key) ? key : null;
+    // A trait's kind is the attribute that holds it.
+    private static string? AttributeOf(Product product, string kind) =>
+        product.Attributes?[kind] is JsonValue value && value.TryGetValue(out string? key) ? key : null;
+
+    private sealed record Prompts(string ModelVersion, TraitVocabulary Vocabulary, float[][] English, float[][] Chinese);
 }

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using M6Search.Synth.Planning;
 using M6Search.Synth.Rendering;
+using M6Search.Synth.Vocabulary;
 
 namespace M6Search.Synth.Generation;
 
 /// <summary>
 /// Writes a synthetic catalog folder: images/ (one JPEG per product, rendered in parallel), catalog.jsonl,
-/// pairs.jsonl and queries.jsonl. The same options give byte-identical files on every run.
+/// pairs.jsonl, queries.jsonl and traits.json (the trait vocabulary, <see cref="SynthTraits"/>). The same options give byte-identical files on every run.
 /// </summary>
 public static class SyntheticCatalogGenerator
 {
@@ -32,7 +33,7 @@ public static class SyntheticCatalogGenerator
             images = await Task.Run(() => RenderAll(outputDirectory, plan.Products, options, progress, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
 
-        progress?.Report(new SynthProgress(SynthStage.Writing, 0, 3));
+        progress?.Report(new SynthProgress(SynthStage.Writing, 0, 4));
         await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.Catalog), plan.Products.Select(p => p.ToProduct()), cancellationToken).ConfigureAwait(false);
         await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.Pairs), plan.Pairs, cancellationToken).ConfigureAwait(false);
         await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.Queries), plan.Queries.Select(q => q.Query), cancellationToken).ConfigureAwait(false);
@@ -40,6 +41,7 @@ public static class SyntheticCatalogGenerator
         {
             await JsonLinesFile.WriteAsync(Path.Combine(outputDirectory, SynthFiles.HeldOutQueries), plan.Queries.Select(q => q.HeldOut), cancellationToken).ConfigureAwait(false);
         }
+        await SynthTraits.WriteAsync(outputDirectory, cancellationToken).ConfigureAwait(false);
         progress?.Report(new SynthProgress(SynthStage.Done, options.Products, options.Products));
 
         return new SynthResult

@@ -14,7 +14,7 @@ public sealed class DashboardQuerySourceTests : IDisposable
     public async Task Labeled_ReadsTheQuerySet_OnceItExists()
     {
         string path = _folder.File("queries.jsonl");
-        var source = new DashboardQuerySource(() => path, new SqliteQueryLog(new SqliteFile(_folder.File("log.db"))));
+        var source = new DashboardQuerySource(() => path, new SqliteQueryLog(new SqliteFile(_folder.File("log.db"))), TestTraits.Source);
         Assert.Empty(await source.LabeledAsync(10));
 
         await File.WriteAllTextAsync(path, """{"id":"q1","text":"bumpy coffee cup","lang":"en","traits":["bumpy"],"relevance":{"p1":2}}""" + "\n");
@@ -28,7 +28,7 @@ public sealed class DashboardQuerySourceTests : IDisposable
     {
         var log = new SqliteQueryLog(new SqliteFile(_folder.File("log.db")));
         await log.RecordAsync("凹凸的咖啡杯");
-        var source = new DashboardQuerySource(() => null, log);
+        var source = new DashboardQuerySource(() => null, log, TestTraits.Source);
 
         DashboardQuery query = Assert.Single(await source.LoggedAsync(10));
 

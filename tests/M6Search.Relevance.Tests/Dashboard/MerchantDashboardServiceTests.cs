@@ -41,7 +41,7 @@ public sealed class MerchantDashboardServiceTests : IDisposable
             },
         });
         _judgments = new SqliteJudgmentStore(new SqliteFile(_folder.File("j.db")));
-        _service = new MerchantDashboardService(_catalog, _ranker, _judgments, _queries, new TraitProber(_embedder), new DashboardOptions());
+        _service = new MerchantDashboardService(_catalog, _ranker, _judgments, _queries, new TraitProber(_embedder, TestTraits.Vocabulary), new DashboardOptions());
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public sealed class MerchantDashboardServiceTests : IDisposable
     public async Task Judge_RefusesANewQuery_OnceTheMerchantHasJudgedTheMostQueries()
     {
         var service = new MerchantDashboardService(
-            _catalog, _ranker, _judgments, _queries, new TraitProber(_embedder), new DashboardOptions { MaxJudgedQueries = 2 });
+            _catalog, _ranker, _judgments, _queries, new TraitProber(_embedder, TestTraits.Vocabulary), new DashboardOptions { MaxJudgedQueries = 2 });
         Assert.True(await service.JudgeAsync("m01", "first cup", "a1", relevant: true));
         Assert.True(await service.JudgeAsync("m01", "second cup", "a1", relevant: true));
 
@@ -137,7 +137,7 @@ public sealed class MerchantDashboardServiceTests : IDisposable
         }
 
         var service = new MerchantDashboardService(
-            _catalog, _ranker, _judgments, _queries, new TraitProber(_embedder), new DashboardOptions { MaxJudgedQueries = 2 });
+            _catalog, _ranker, _judgments, _queries, new TraitProber(_embedder, TestTraits.Vocabulary), new DashboardOptions { MaxJudgedQueries = 2 });
         _ranker.With("first cup").With("second cup").With("third cup");
 
         MerchantDashboardReport report = await service.BuildAsync("m01");

@@ -14,4 +14,6 @@ internal sealed class FakeQueries : IDashboardQueries
 
     public Task<IReadOnlyList<DashboardQuery>> LoggedAsync(int limit, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<DashboardQuery>>(Logged.Take(limit).ToList());
+
+    public IReadOnlyList<string> TraitWordsOf(string text) => TestTraits.Vocabulary.WordsNamedIn(text);
 }

@@ -1,14 +1,12 @@
 using M6Search.Relevance.Probing;
 using M6Search.Relevance.Tests.Fakes;
 using M6Search.Relevance.Traits;
-using M6Search.Synth.Vocabulary;
 
 namespace M6Search.Relevance.Tests.Probing;
 
 public sealed class TraitProberTests
 {
-    private static readonly IReadOnlyList<VisualTrait> Traits =
-        TraitVocabulary.All.Where(t => t.Key is "bumpy" or "smooth" or "red" or "blue").ToList();
+    private static readonly TraitVocabulary Traits = TestTraits.Vocabulary;
 
     private readonly AxisEmbedder _embedder = new("bumpy", "凹凸", "smooth", "光面", "red", "红色", "blue", "蓝色");
 
@@ -19,7 +17,7 @@ public sealed class TraitProberTests
 
         TraitProbe probe = await prober.ProbeAsync(Products.Make("p1", "m01", "Ceramic Mug", texture: "bumpy"), Photo("bumpy", "凹凸"));
 
-        TitleSuggestion suggestion = Assert.Single(probe.Suggestions, s => s.Kind == TraitKind.Texture);
+        TitleSuggestion suggestion = Assert.Single(probe.Suggestions, s => s.Kind == "texture");
         Assert.Equal("bumpy", suggestion.Trait.Key);
         Assert.True(suggestion.Margin > 0);
         Assert.True(suggestion.AgreesWithCatalog);
@@ -32,8 +30,8 @@ public sealed class TraitProberTests
 
         TraitProbe probe = await prober.ProbeAsync(Products.Make("p1", "m01", "凹凸 Ceramic Mug"), Photo("bumpy", "凹凸"));
 
-        Assert.DoesNotContain(probe.Suggestions, s => s.Kind == TraitKind.Texture);
-        Assert.Equal("bumpy", probe.Scores[TraitKind.Texture][0].Trait.Key);
+        Assert.DoesNotContain(probe.Suggestions, s => s.Kind == "texture");
+        Assert.Equal("bumpy", probe.Scores["texture"][0].Trait.Key);
     }
 
     [Fact]
@@ -43,7 +41,7 @@ public sealed class TraitProberTests
 
         TraitProbe probe = await prober.ProbeAsync(Products.Make("p1", "m01", "Mug", texture: "smooth"), Photo("bumpy", "凹凸"));
 
-        Assert.False(Assert.Single(probe.Suggestions, s => s.Kind == TraitKind.Texture).AgreesWithCatalog);
+        Assert.False(Assert.Single(probe.Suggestions, s => s.Kind == "texture").AgreesWithCatalog);
     }
 
     [Fact]
@@ -56,6 +54,30 @@ public sealed class TraitProberTests
         await prober.ProbeAsync(Products.Make("p2", "m01", "Mug"), Photo("blue"));
 
         Assert.Equal(afterFirst, _embedder.Calls);
+    }
+
+    [Fact]
+    public async Task Probe_ReembedsThePrompts_WhenTheVocabularyChanges()
+    {
+        var source = new SwitchableVocabulary(Traits);
+        var prober = new TraitProber(_embedder, source);
+
+        await prober.ProbeAsync(Products.Make("p1", "m01", "Mug"), Photo("red"));
+        source.Current = new TraitVocabulary(Traits.All.Where(t => t.Kind == "color"));
+        TraitProbe probe = await prober.ProbeAsync(Products.Make("p1", "m01", "Mug"), Photo("red"));
+
+        Assert.Equal(["color"], probe.Scores.Keys);
+    }
+
+    [Fact]
+    public async Task Probe_SuggestsNothing_WithoutAVocabulary()
+    {
+        var prober = new TraitProber(_embedder, TraitVocabulary.Empty);
+
+        TraitProbe probe = await prober.ProbeAsync(Products.Make("p1", "m01", "Mug"), Photo("red"));
+
+        Assert.Empty(probe.Suggestions);
+        Assert.Empty(probe.Scores);
     }
 
     [Fact]
@@ -82,5 +104,10 @@ public sealed class TraitProberTests
 
         float norm = MathF.Sqrt(vector.Sum(v => v * v));
         return vector.Select(v => v / norm).ToArray();
+    }
+
+    private sealed class SwitchableVocabulary(TraitVocabulary vocabulary) : ITraitVocabularySource
+    {
+        public TraitVocabulary Current { get; set; } = vocabulary;
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using M6Search.Catalog.Products;
 using M6Search.Catalog.Queries;
 using M6Search.Catalog.Serialization;
+using M6Search.Catalog.Traits;
 using M6Search.Synth.Generation;
 using M6Search.Synth.Tests.Support;
 using M6Search.Synth.Vocabulary;
@@ -21,7 +22,7 @@ public class SyntheticCatalogGeneratorTests
         await SyntheticCatalogGenerator.GenerateAsync(two.Path, new SynthOptions { Products = 40, Seed = 9, MaxDegreeOfParallelism = 4 });
 
         var files = Directory.GetFiles(one.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(one.Path, f)).Order().ToArray();
-        Assert.Equal(3 + 40, files.Length);
+        Assert.Equal(4 + 40, files.Length); // catalog, pairs, queries, traits and the images
         Assert.Equal(files, Directory.GetFiles(two.Path, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(two.Path, f)).Order().ToArray());
         foreach (string file in files)
         {
@@ -73,6 +74,26 @@ public class SyntheticCatalogGeneratorTests
             using var image = SKBitmap.Decode(jpeg);
             Assert.Equal(96, image.Width);
             Assert.Equal(96, image.Height);
+        }
+    }
+
+    [Fact]
+    public async Task Generate_WritesTheTraitVocabulary_WhoseKindsAreTheProductAttributes()
+    {
+        using var dir = new TempDirectory();
+        await SyntheticCatalogGenerator.GenerateAsync(dir.Path, new SynthOptions { Products = 30, Seed = 2, WriteImages = false });
+
+        IReadOnlyList<CatalogTrait> traits = TraitVocabularyFile.Read(dir.File(SynthFiles.Traits));
+
+        Assert.Equal(SynthVocabulary.Colors.Count + SynthVocabulary.Textures.Count + SynthVocabulary.Materials.Count, traits.Count);
+        Assert.Contains(traits, t => (t.Kind, t.Key, t.En[0], t.Zh[0]) == ("texture", "bumpy", "bumpy", "凹凸"));
+        foreach (Product product in ReadLines<Product>(dir.File(SynthFiles.Catalog)))
+        {
+            foreach (string kind in new[] { AttributeKeys.Color, AttributeKeys.Texture, AttributeKeys.Material })
+            {
+                string key = (string)product.Attributes![kind]!;
+                Assert.Contains(traits, t => t.Kind == kind && t.Key == key);
+            }
         }
     }
 

@@ -22,12 +22,12 @@ public sealed class DashboardComponentTests : MudComponentTest
     [Fact]
     public void ProductTable_ShowsTheSuggestion_AfterSuggestIsClicked()
     {
-        VisualTrait bumpy = TraitVocabulary.All.Single(t => t.Key == "bumpy");
+        var bumpy = new VisualTrait { Kind = "texture", Key = "bumpy", En = ["bumpy", "dimpled"], Zh = ["凹凸"] };
         string? probed = null;
         var probe = new TraitProbe
         {
             ProductId = "a1",
-            Scores = new Dictionary<M6Search.Synth.Vocabulary.TraitKind, IReadOnlyList<TraitScore>>(),
+            Scores = new Dictionary<string, IReadOnlyList<TraitScore>>(),
             Suggestions = [new TitleSuggestion { Trait = bumpy, Score = 0.41, Margin = 0.07, CatalogKey = "bumpy" }],
         };
         var table = RenderMud<ProductReachTable>(p => p
@@ -46,7 +46,7 @@ public sealed class DashboardComponentTests : MudComponentTest
     [Fact]
     public void ProductTable_SaysSo_WhenTheTitleAlreadyNamesEverything()
     {
-        var probe = new TraitProbe { ProductId = "a1", Scores = new Dictionary<M6Search.Synth.Vocabulary.TraitKind, IReadOnlyList<TraitScore>>(), Suggestions = [] };
+        var probe = new TraitProbe { ProductId = "a1", Scores = new Dictionary<string, IReadOnlyList<TraitScore>>(), Suggestions = [] };
         var table = RenderMud<ProductReachTable>(p => p
             .Add(c => c.Report, DashboardReports.With())
             .Add(c => c.ProbeAsync, _ => Task.FromResult<TraitProbe?>(probe)));
@@ -121,7 +121,8 @@ public sealed class DashboardComponentTests : MudComponentTest
         Services.AddSingleton(provider => new MerchantDashboards(
             provider.GetRequiredService<SearchRuntime>(),
             new SqliteJudgmentStore(file),
-            new DashboardQuerySource(() => null, new SqliteQueryLog(file)),
+            new DashboardQuerySource(() => null, new SqliteQueryLog(file), new FixedTraitVocabulary(TraitVocabulary.Empty)),
+            new FixedTraitVocabulary(TraitVocabulary.Empty),
             Options.Create(new DashboardOptions()),
             Options.Create(new M6Search.Web.Configuration.M6Options())));
         var auth = AddAuthorization();

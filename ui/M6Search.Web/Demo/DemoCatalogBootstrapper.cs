@@ -2,6 +2,7 @@ using System.Text.Json;
 using M6Search.Search.Encoding;
 using M6Search.Stores.Abstractions;
 using M6Search.Synth.Generation;
+using M6Search.Synth.Vocabulary;
 using M6Search.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -44,6 +45,12 @@ public sealed partial class DemoCatalogBootstrapper
             {
                 _progress.Report(new DemoStatus(DemoPhase.NotNeeded, 0, 0, "the demo catalog is off for this configuration"));
                 return;
+            }
+
+            if (File.Exists(catalog) && !File.Exists(Path.Combine(folder, SynthFiles.Traits)))
+            {
+                // A demo catalog generated before catalogs carried their trait vocabulary: the dashboard reads it from there.
+                await SynthTraits.WriteAsync(folder, cancellationToken).ConfigureAwait(false);
             }
 
             long stored = await store.CountAsync(cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using M6Search.Relevance.Dashboard;
 using M6Search.Relevance.Judgments;
 using M6Search.Relevance.Probing;
 using M6Search.Relevance.Ranking;
+using M6Search.Relevance.Traits;
 using M6Search.Search.Searching;
 using M6Search.Web.Configuration;
 using M6Search.Web.Runtime;
@@ -21,15 +22,22 @@ public sealed class MerchantDashboards
     private readonly IDashboardQueries _queries;
     private readonly DashboardOptions _options;
     private readonly SearchRequestValidator _validator;
+    private readonly ITraitVocabularySource _traits;
     private readonly Lock _lock = new();
     private (IProductSearchService Search, MerchantDashboardService Service, CachingQueryRanker Cache)? _current;
 
     public MerchantDashboards(
-        SearchRuntime runtime, IJudgmentStore judgments, IDashboardQueries queries, IOptions<DashboardOptions> options, IOptions<M6Options> m6)
+        SearchRuntime runtime,
+        IJudgmentStore judgments,
+        IDashboardQueries queries,
+        ITraitVocabularySource traits,
+        IOptions<DashboardOptions> options,
+        IOptions<M6Options> m6)
     {
         _runtime = runtime;
         _judgments = judgments;
         _queries = queries;
+        _traits = traits;
         _options = options.Value;
         _validator = new SearchRequestValidator(m6.Value.Search);
     }
@@ -61,7 +69,7 @@ public sealed class MerchantDashboards
                     cache,
                     _judgments,
                     _queries,
-                    new TraitProber(new RuntimeTextEmbedder(embedder)),
+                    new TraitProber(new RuntimeTextEmbedder(embedder), _traits),
                     _options,
                     _validator);
                 _current = (search, service, cache);

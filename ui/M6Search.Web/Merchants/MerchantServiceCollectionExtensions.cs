@@ -2,6 +2,7 @@ using M6Search.Relevance.Dashboard;
 using M6Search.Relevance.Judgments;
 using M6Search.Relevance.QueryLog;
 using M6Search.Relevance.Storage;
+using M6Search.Relevance.Traits;
 using M6Search.Search.Searching;
 using M6Search.Synth.Generation;
 using M6Search.Web.Configuration;
@@ -28,6 +29,15 @@ public static class MerchantServiceCollectionExtensions
             provider.GetRequiredService<RelevanceDatabase>().File,
             validator: new SearchRequestValidator(provider.GetRequiredService<IOptions<M6Options>>().Value.Search),
             options: provider.GetRequiredService<IOptions<QueryLogOptions>>().Value));
+        services.AddSingleton<ITraitVocabularySource>(provider =>
+        {
+            var m6 = provider.GetRequiredService<IOptions<M6Options>>().Value;
+            var dashboard = provider.GetRequiredService<IOptions<DashboardOptions>>().Value;
+            string path = string.IsNullOrWhiteSpace(dashboard.Traits)
+                ? Path.Combine(m6.DemoCatalogDir, SynthFiles.Traits)
+                : Path.GetFullPath(dashboard.Traits);
+            return new TraitVocabularyFileSource(() => path);
+        });
         services.AddSingleton<IDashboardQueries>(provider =>
         {
             var m6 = provider.GetRequiredService<IOptions<M6Options>>().Value;
@@ -35,7 +45,7 @@ public static class MerchantServiceCollectionExtensions
             string path = string.IsNullOrWhiteSpace(dashboard.LabeledQueries)
                 ? Path.Combine(m6.DemoCatalogDir, SynthFiles.Queries)
                 : Path.GetFullPath(dashboard.LabeledQueries);
-            return new DashboardQuerySource(() => path, provider.GetRequiredService<IQueryLog>());
+            return new DashboardQuerySource(() => path, provider.GetRequiredService<IQueryLog>(), provider.GetRequiredService<ITraitVocabularySource>());
         });
         services.AddSingleton<MerchantDashboards>();
         return services;
