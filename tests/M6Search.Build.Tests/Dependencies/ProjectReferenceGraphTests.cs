@@ -45,15 +45,17 @@ public sealed class ProjectReferenceGraphTests
         ["M6Search.Stores.Benchmarks"] = ["M6Search.Stores"],
         ["M6Search.Backbone.Benchmarks"] = ["M6Search.Encoder"],
 
-        // Tools: the real-catalog converter (eval/) writes catalog files.
+        // Tools: the real-catalog converter (eval/) writes catalog files; the fuzzing harness (fuzz/) drives the
+        // catalog readers and the image loader.
         ["M6Search.OpenClipart"] = ["M6Search.Catalog"],
+        ["M6Search.Fuzzing"] = ["M6Search.Catalog", "M6Search.Imaging"],
     };
 
     /// <summary>The projects that host libraries (programs, benchmarks, tools); no library may reference them.</summary>
     private static readonly string[] Hosts =
     [
         "M6Search.Web", "M6Search.Indexer", "M6Search.Search.Benchmarks", "M6Search.Stores.Benchmarks", "M6Search.Backbone.Benchmarks",
-        "M6Search.OpenClipart",
+        "M6Search.OpenClipart", "M6Search.Fuzzing",
     ];
 
     private static readonly string Root = FindRoot();
