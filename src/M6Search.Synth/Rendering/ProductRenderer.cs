@@ -93,8 +93,8 @@ public static class ProductRenderer
 
         float halfWidth = tiltedWidth * scale / 2, halfHeight = tiltedHeight * scale / 2;
         float margin = size * 0.02f;
-        float cx = Math.Clamp(scene.CenterX * size, margin + halfWidth, size - margin - halfWidth);
-        float cy = Math.Clamp(scene.CenterY * size, margin + halfHeight, size - margin - halfHeight);
+        float cx = Keep(scene.CenterX * size, margin + halfWidth, size - margin - halfWidth);
+        float cy = Keep(scene.CenterY * size, margin + halfHeight, size - margin - halfHeight);
 
         SKMatrix m = SKMatrix.CreateTranslation(-bounds.MidX, -bounds.MidY);
         m = m.PostConcat(SKMatrix.CreateScale(scene.Mirror ? -scale : scale, scale));
@@ -102,6 +102,13 @@ public static class ProductRenderer
         m = m.PostConcat(SKMatrix.CreateTranslation(cx, cy));
         return m;
     }
+
+    /// <summary>
+    /// <paramref name="value"/> within [<paramref name="low"/>, <paramref name="high"/>]; when a product fills the room
+    /// exactly, float rounding can put low a hair above high (112.00001 against 112 at 224 px), and then the centre is
+    /// the only place left.
+    /// </summary>
+    private static float Keep(float value, float low, float high) => low > high ? (low + high) / 2 : Math.Clamp(value, low, high);
 
     private static void PaintLight(SurfaceContext ctx, ScenePlan scene)
     {
