@@ -1,6 +1,7 @@
 using System.Globalization;
 using M6Search.Encoder.Training;
 using M6Search.Encoder.Training.Runs;
+using M6Search.Indexer.Output;
 using Spectre.Console;
 
 namespace M6Search.Indexer.Commands;
@@ -37,6 +38,33 @@ internal sealed class ConsoleTrainingObserver : TrainingRunObserver
                 {
                     _bar = null;
                 }
+            });
+    }
+
+    public override async Task RunWithProgressAsync(string description, long total, Func<IProgress<int>, Task> work)
+    {
+        if (!AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            long step = Math.Max(1, total / 10);
+            long next = step;
+            await work(new SynchronousProgress<int>(done =>
+            {
+                if (done >= next || done == total)
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{description}: {done}/{total} images"));
+                    next = ((done / step) + 1) * step;
+                }
+            }));
+            return;
+        }
+
+        await AnsiConsole.Progress()
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async context =>
+            {
+                ProgressTask bar = context.AddTask(Markup.Escape(description), maxValue: Math.Max(1, total));
+                await work(new SynchronousProgress<int>(done => bar.Value = done));
+                bar.Value = bar.MaxValue;
             });
     }
 

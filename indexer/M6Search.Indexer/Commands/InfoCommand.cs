@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
@@ -48,7 +49,10 @@ public static class InfoCommand
         using var encoder = loaded.Model;
         var header = loaded.Header;
         var config = encoder.Config;
-        Console.WriteLine($"model {path}: version {header.ModelVersion}, config {config.Name} ({config.Layers} layers, d {config.ModelDim}, {config.Experts} experts in {config.ExpertGroups} group(s), {config.ImageSize} px in {config.PatchSize} px patches, {config.PatchStem.ToString().ToLowerInvariant()} patch stem)");
+        string images = config.Backbone is { } backbone
+            ? $"{config.ImageSize} px through {backbone.Identity.Describe()}: stage {(int)backbone.Stage} ({backbone.FeatureSide(config.ImageSize)}x{backbone.FeatureSide(config.ImageSize)} tokens of {backbone.FeatureChannels} channels) and {backbone.ColorGrid}x{backbone.ColorGrid} colour tokens of {backbone.ColorCell}x{backbone.ColorCell} pixels; backbone weights trained: {BackboneTrainableNames.ToName(backbone.Trained)}"
+            : $"{config.ImageSize} px in {config.PatchSize} px patches, {config.PatchStem.ToString().ToLowerInvariant()} patch stem";
+        Console.WriteLine($"model {path}: version {header.ModelVersion}, format {header.FormatVersion}, config {config.Name} ({config.Layers} layers, d {config.ModelDim}, {config.Experts} experts in {config.ExpertGroups} group(s), {images})");
         if (header.Provenance is { } provenance)
         {
             Console.WriteLine($"  trained {provenance.Steps} steps on {provenance.Device}: {provenance.Command}");

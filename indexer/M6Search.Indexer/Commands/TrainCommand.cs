@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Training.Data;
 using M6Search.Encoder.Training.Runs;
@@ -8,8 +9,8 @@ using TorchSharp;
 namespace M6Search.Indexer.Commands;
 
 /// <summary>
-/// <c>m6 train --data DIR --out MODEL --config tiny|small|base [--steps N] [--device auto|cpu|cuda] [--resume | --init MODEL]</c>:
-/// contrastive training of the MoE encoder on image-text pairs. Writes MODEL, and next to it MODEL.ckpt (checkpoint),
+/// <c>m6 train --data DIR --out MODEL --config tiny|small|base [--backbone resnet18 [--backbone-trainable none|last-stage|all]]
+/// [--steps N] [--device auto|cpu|cuda] [--resume | --init MODEL]</c>: contrastive training of the MoE encoder on image-text pairs. Writes MODEL, and next to it MODEL.ckpt (checkpoint),
 /// MODEL.metrics.csv (per-step metrics) and MODEL.loss.svg (loss curve). The command parses its options into
 /// <see cref="TrainingRunOptions"/> (whose defaults it shows) and runs <see cref="TrainingRun"/>.
 /// </summary>
@@ -47,6 +48,14 @@ public static class TrainCommand
         };
         var routerLr = new Option<double>("--router-lr-scale") { Description = "Learning-rate multiplier for the MoE routers (other than 1: their own optimizer group, no weight decay).", DefaultValueFactory = _ => Defaults.RouterLearningRateScale };
         var groupSize = new Option<int>("--group-size") { Description = "Products per --group-by run.", DefaultValueFactory = _ => 8 };
+        var backbone = new Option<string?>("--backbone") { Description = "Read images through a pretrained backbone (resnet18) in a fresh run: its feature map becomes the image tokens, with own colour tokens. Default: the encoder's own patch tokens." };
+        var backboneTrainable = new Option<string?>("--backbone-trainable") { Description = "Which backbone weights train: none (locked: features computed once and cached; the default), last-stage or all (for GPU runs). With --init: default what the model file trained." };
+        var backboneStage = new Option<int>("--backbone-stage") { Description = "The backbone feature map that becomes the image tokens: 3 (H/16 x W/16, 256 channels) or 4 (H/32, 512).", DefaultValueFactory = _ => (int)Defaults.BackboneStage };
+        var colorGrid = new Option<int>("--color-grid") { Description = "Own colour tokens per side with --backbone (0: none).", DefaultValueFactory = _ => Defaults.ColorGrid };
+        var colorCell = new Option<int>("--color-cell") { Description = "Pixels per side of one colour token (1: its cell's mean colour).", DefaultValueFactory = _ => Defaults.ColorCell };
+        var featureCache = new Option<DirectoryInfo?>("--feature-cache") { Description = "Where a locked backbone's features are cached (default: DATA/feature-cache); --resume and later runs reuse it." };
+        var featureViews = new Option<int>("--feature-views") { Description = "Cached views per image: 1 (the image) or more (also random crops and mirrors).", DefaultValueFactory = _ => Defaults.FeatureViews };
+        var backboneLr = new Option<double>("--backbone-lr-scale") { Description = "Learning-rate multiplier for trainable backbone weights.", DefaultValueFactory = _ => Defaults.BackboneLearningRateScale };
         var timeLimit = new Option<double?>("--time-limit") { Description = "Stop after this many minutes of training (checkpoint and model written; the schedule still spans --steps)." };
         var device = CommonOptions.Device();
 
@@ -54,6 +63,7 @@ public static class TrainCommand
         {
             data, output, config, groups, patchStem, imageSize, patchSize, steps, batch, accumulation, learningRate, warmup, seed, checkpointEvery, checkpointing, resume, init, threads,
             dropout, expertDropout, loadBalance, capacity, groupBy, groupSize, routerLr, timeLimit, device,
+            backbone, backboneTrainable, backboneStage, colorGrid, colorCell, featureCache, featureViews, backboneLr,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -89,6 +99,14 @@ public static class TrainCommand
                 CheckpointEvery = parse.GetValue(checkpointEvery),
                 Resume = parse.GetValue(resume),
                 InitFrom = parse.GetValue(init)?.FullName,
+                Backbone = parse.GetValue(backbone),
+                BackboneTrainable = parse.GetValue(backboneTrainable) is { } trainable ? BackboneTrainableNames.Parse(trainable) : null,
+                BackboneStage = StageOf(parse.GetValue(backboneStage)),
+                ColorGrid = parse.GetValue(colorGrid),
+                ColorCell = parse.GetValue(colorCell),
+                FeatureCacheDirectory = parse.GetValue(featureCache)?.FullName,
+                FeatureViews = ViewsOf(parse.GetValue(featureViews)),
+                BackboneLearningRateScale = parse.GetValue(backboneLr),
                 Device = parse.GetValue(device),
                 Command = "m6 " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             };
@@ -102,6 +120,17 @@ public static class TrainCommand
         });
         return command;
     }
+
+    private static int ViewsOf(int views) => views is >= 1 and <= 16
+        ? views
+        : throw new ArgumentException($"--feature-views must be between 1 and 16, got {views}.");
+
+    private static BackboneStage StageOf(int stage) => stage switch
+    {
+        3 => BackboneStage.Stage3,
+        4 => BackboneStage.Stage4,
+        _ => throw new ArgumentException($"--backbone-stage must be 3 or 4, got {stage}."),
+    };
 
     private static TimeSpan? TimeLimitOf(double? minutes) => minutes switch
     {

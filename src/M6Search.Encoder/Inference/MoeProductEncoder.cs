@@ -1,3 +1,5 @@
+using M6Search.Encoder.Backbone;
+using M6Search.Encoder.Backbone.Files;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
@@ -9,7 +11,9 @@ namespace M6Search.Encoder.Inference;
 
 /// <summary>
 /// <see cref="IProductEncoder"/> over a <see cref="MultimodalEncoder"/>: tokenizes, batches, runs the model in
-/// inference mode with one dispose scope per batch and copies the embeddings out to float arrays. Safe to call from
+/// inference mode with one dispose scope per batch and copies the embeddings out to float arrays. An encoder with a
+/// pretrained backbone reads images through its <see cref="ImageTower"/> (backbone, then encoder, in the same batch);
+/// texts never touch the backbone. Safe to call from
 /// several threads (grad mode and dispose scopes are per thread; the model is not modified), and safe to dispose while
 /// other threads embed: <see cref="Dispose"/> waits for the embeddings in progress before it frees the model's native
 /// tensors, and later calls throw <see cref="ObjectDisposedException"/>. (Freeing the weights under a running forward
@@ -19,6 +23,7 @@ namespace M6Search.Encoder.Inference;
 public sealed class MoeProductEncoder : IProductEncoder
 {
     private readonly MultimodalEncoder _model;
+    private readonly ImageTower? _tower;
     private readonly ProductTokenizer _tokenizer;
     private readonly Device _device;
     private readonly int _batchSize;
@@ -35,9 +40,11 @@ public sealed class MoeProductEncoder : IProductEncoder
     /// <param name="modelVersion">Identifies the weights.</param>
     /// <param name="device">Where the model's parameters are.</param>
     /// <param name="batchSize">Most items per forward pass.</param>
-    /// <param name="ownsModel">Dispose the model with this encoder.</param>
+    /// <param name="ownsModel">Dispose the model (and the tower) with this encoder.</param>
+    /// <param name="tower">The image side of an encoder with a backbone (on the same device); required exactly then.</param>
     public MoeProductEncoder(
-        MultimodalEncoder model, ProductTokenizer tokenizer, string modelVersion, Device device, int batchSize = 32, bool ownsModel = false)
+        MultimodalEncoder model, ProductTokenizer tokenizer, string modelVersion, Device device, int batchSize = 32, bool ownsModel = false,
+        ImageTower? tower = null)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
         _tokenizer = tokenizer ?? throw new ArgumentNullException(nameof(tokenizer));
@@ -50,6 +57,16 @@ public sealed class MoeProductEncoder : IProductEncoder
                 nameof(tokenizer));
         }
 
+        if ((model.Config.Backbone is null) != (tower is null))
+        {
+            throw new ArgumentException(
+                model.Config.Backbone is null
+                    ? $"Encoder '{model.Config.Name}' has its own patch tokens; it takes no image tower."
+                    : $"Encoder '{model.Config.Name}' reads images through {model.Config.Backbone.Identity.Name}; give it its image tower.",
+                nameof(tower));
+        }
+
+        _tower = tower;
         ModelVersion = modelVersion;
         _device = device ?? throw new ArgumentNullException(nameof(device));
         _batchSize = batchSize;
@@ -78,12 +95,35 @@ public sealed class MoeProductEncoder : IProductEncoder
     /// alone (a shopper's query or photo) or in a batch (an indexing job). True: the config's evaluation capacity
     /// factor (2.0), as in Switch Transformer's evaluation, where an item's batch mates can push its tokens out.
     /// </param>
-    /// <exception cref="ModelFileException">The file cannot be used.</exception>
+    /// <param name="backbone">Where to look for the backbone's files first (the app folder and the NuGet folder follow).</param>
+    /// <exception cref="ModelFileException">
+    /// The file cannot be used, or it names a backbone whose files are missing or different (the message says which
+    /// package, version and SHA-256 it needs and where it looked).
+    /// </exception>
     public static MoeProductEncoder Load(
-        string modelPath, DeviceChoice device = DeviceChoice.Auto, int batchSize = 32, bool dropTokensAtCapacity = false)
+        string modelPath, DeviceChoice device = DeviceChoice.Auto, int batchSize = 32, bool dropTokensAtCapacity = false,
+        BackboneLocatorOptions? backbone = null)
     {
         Device target = ComputeDevice.Resolve(device);
         LoadedModel loaded = ModelFile.Load(modelPath, target);
+        ImageTower? tower = null;
+        if (loaded.Header.Config.Backbone is { } backboneConfig)
+        {
+            try
+            {
+                tower = ImageTower.Load(backboneConfig, loaded.Header.Config.ImageSize, loaded.BackboneWeights, backbone);
+                tower.MoveTo(target);
+            }
+            catch (Exception e) when (e is BackboneException or ArgumentException)
+            {
+                tower?.Dispose();
+                loaded.Model.Dispose();
+                throw new ModelFileException(
+                    Path.GetFullPath(modelPath),
+                    $"it reads images through the pretrained backbone {backboneConfig.Identity.Describe()}, which cannot be used: {e.Message}", e);
+            }
+        }
+
         if (!dropTokensAtCapacity)
         {
             foreach (EncoderLayer layer in loaded.Model.Layers)
@@ -96,7 +136,7 @@ public sealed class MoeProductEncoder : IProductEncoder
         }
 
         return new MoeProductEncoder(
-            loaded.Model, new ProductTokenizer(loaded.Header.Tokenizer), loaded.Header.ModelVersion, target, batchSize, ownsModel: true);
+            loaded.Model, new ProductTokenizer(loaded.Header.Tokenizer), loaded.Header.ModelVersion, target, batchSize, ownsModel: true, tower);
     }
 
     /// <inheritdoc />
@@ -128,6 +168,7 @@ public sealed class MoeProductEncoder : IProductEncoder
             if (_ownsModel)
             {
                 _model.Dispose();
+                _tower?.Dispose();
             }
         }
         finally
@@ -197,7 +238,18 @@ public sealed class MoeProductEncoder : IProductEncoder
             using var scope = torch.NewDisposeScope();
             using var inference = torch.inference_mode();
             Tensor batch = torch.tensor(pixels, [count, 3, size, size], ScalarType.Float32, _device);
-            CopyOut(_model.EncodeImages(batch).Embeddings, result, start);
+            EncoderOutput output;
+            if (_tower is null)
+            {
+                output = _model.EncodeImages(batch);
+            }
+            else
+            {
+                ImageFeatures features = _tower.Read(batch);
+                output = _model.EncodeImageFeatures(features.Features, features.ColorCells);
+            }
+
+            CopyOut(output.Embeddings, result, start);
         }
 
         return result;

@@ -85,9 +85,19 @@ public sealed record EncoderConfig
     /// <summary>Switch initialisation scale s: weights ~ truncated normal with std sqrt(s / fan_in).</summary>
     public double InitScale { get; init; } = 0.1;
 
-    /// <summary>Image tokens per image.</summary>
+    /// <summary>
+    /// The pretrained image backbone whose feature map (plus own colour tokens) the encoder reads instead of its own
+    /// patch tokens; null: patch tokens from <see cref="PatchStem"/> (every model file written before issue 15).
+    /// </summary>
+    public ImageBackboneConfig? Backbone { get; init; }
+
+    /// <summary>Own patch tokens per image (when there is no <see cref="Backbone"/>).</summary>
     [JsonIgnore]
     public int PatchCount => (ImageSize / PatchSize) * (ImageSize / PatchSize);
+
+    /// <summary>Image tokens per image: backbone feature-map cells and colour tokens, or own patches.</summary>
+    [JsonIgnore]
+    public int ImageTokenCount => Backbone?.TokenCount(ImageSize) ?? PatchCount;
 
     /// <summary>Experts in one prototyping group.</summary>
     [JsonIgnore]
@@ -167,6 +177,16 @@ public sealed record EncoderConfig
     /// <summary>The dense ablation of this configuration: same shape, MoE layers replaced by dense feed-forwards.</summary>
     public EncoderConfig AsDense() => Dense ? this : this with { Name = Name + "-dense", Dense = true };
 
+    /// <summary>
+    /// This configuration reading images through <paramref name="backbone"/> at <paramref name="imageSize"/> pixels; the
+    /// name says which (<c>tiny-resnet18-s3-c4x2-160px</c>).
+    /// </summary>
+    public EncoderConfig WithBackbone(ImageBackboneConfig backbone, int imageSize)
+    {
+        ArgumentNullException.ThrowIfNull(backbone);
+        return this with { Backbone = backbone, ImageSize = imageSize, Name = $"{Name}-{backbone.ShortName()}-{imageSize}px" };
+    }
+
     /// <summary>True when layer <paramref name="layer"/> (0-based) is a sparse MoE layer in this configuration.</summary>
     public bool IsMoeLayer(int layer) => !Dense && IsExpertSlot(layer);
 
@@ -183,10 +203,14 @@ public sealed record EncoderConfig
     {
         Require(!string.IsNullOrWhiteSpace(Name), nameof(Name), "must not be empty");
         Require(ImageSize > 0, nameof(ImageSize), "must be positive");
-        Require(PatchSize > 0 && ImageSize % PatchSize == 0, nameof(PatchSize), $"must divide ImageSize ({ImageSize})");
         Require(Enum.IsDefined(PatchStem), nameof(PatchStem), "must be Linear or Conv");
-        Require(PatchStem != PatchStem.Conv || ConvStem.Supports(PatchSize), nameof(PatchStem),
-            $"Conv needs a PatchSize that is a power of two of at least 2 (got {PatchSize})");
+        if (Backbone is null)
+        {
+            // Patch settings shape the own patch tokens only; with a backbone they are unused.
+            Require(PatchSize > 0 && ImageSize % PatchSize == 0, nameof(PatchSize), $"must divide ImageSize ({ImageSize})");
+            Require(PatchStem != PatchStem.Conv || ConvStem.Supports(PatchSize), nameof(PatchStem),
+                $"Conv needs a PatchSize that is a power of two of at least 2 (got {PatchSize})");
+        }
         Require(ModelDim > 0, nameof(ModelDim), "must be positive");
         Require(Layers > 0, nameof(Layers), "must be positive");
         Require(Heads > 0 && ModelDim % Heads == 0, nameof(Heads), $"must divide ModelDim ({ModelDim})");
@@ -206,6 +230,10 @@ public sealed record EncoderConfig
         Require(LoadBalanceWeight >= 0, nameof(LoadBalanceWeight), "must not be negative");
         Require(RouterZLossWeight >= 0, nameof(RouterZLossWeight), "must not be negative");
         Require(InitScale > 0, nameof(InitScale), "must be positive");
+        if (Backbone?.Problem(ImageSize) is { } problem)
+        {
+            throw new ArgumentException($"Encoder config '{Name}': {problem}.", nameof(Backbone));
+        }
     }
 
     private bool IsExpertSlot(int layer) => (layer + 1) % MoeEvery == 0;

@@ -8,8 +8,9 @@ using static TorchSharp.torch;
 namespace M6Search.Encoder.Model;
 
 /// <summary>
-/// The M6-style multimodal encoder: ONE transformer for images and texts. Images become patch tokens, texts hashed token
-/// embeddings; both get learned position embeddings and a modality embedding, pass the same pre-LayerNorm layers (every
+/// The M6-style multimodal encoder: ONE transformer for images and texts. Images become patch tokens (or, with a
+/// <see cref="EncoderConfig.Backbone"/>, the pretrained backbone's feature-map cells and own colour tokens:
+/// <see cref="BackboneTokens"/>), texts hashed token embeddings; both get learned position embeddings and a modality embedding, pass the same pre-LayerNorm layers (every
 /// <see cref="EncoderConfig.MoeEvery"/>-th feed-forward a sparse MoE layer), are mean-pooled over their real tokens,
 /// projected and L2-normalised into one embedding space. Also holds the learnable contrastive temperature.
 /// </summary>
@@ -19,13 +20,16 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
     private const int TextModality = 1;
 
     [ComponentName(Name = "patch_embedding")]
-    private readonly PatchEmbedding _patchEmbedding;
+    private readonly PatchEmbedding? _patchEmbedding;
 
     [ComponentName(Name = "token_embedding")]
     private readonly Embedding _tokenEmbedding;
 
     [ComponentName(Name = "image_positions")]
-    private readonly Parameter _imagePositions;
+    private readonly Parameter? _imagePositions;
+
+    [ComponentName(Name = "backbone_tokens")]
+    private readonly BackboneTokens? _backboneTokens;
 
     [ComponentName(Name = "text_positions")]
     private readonly Parameter _textPositions;
@@ -63,11 +67,22 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
 
         using var init = new Generator(seed, torch.CPU);
         int d = config.ModelDim;
-        _patchEmbedding = new PatchEmbedding("patch_embedding", config.PatchStem, config.PatchSize, d, config.InitScale, Precision, init);
+        if (config.Backbone is null)
+        {
+            _patchEmbedding = new PatchEmbedding("patch_embedding", config.PatchStem, config.PatchSize, d, config.InitScale, Precision, init);
+        }
+
         _tokenEmbedding = nn.Embedding(config.VocabSize, d);
         SwitchInit.Embedding(_tokenEmbedding.weight!, init);
-        _imagePositions = new Parameter(torch.empty(config.PatchCount, d));
-        SwitchInit.Embedding(_imagePositions, init);
+        if (config.Backbone is null)
+        {
+            _imagePositions = new Parameter(torch.empty(config.PatchCount, d));
+            SwitchInit.Embedding(_imagePositions, init);
+        }
+        else
+        {
+            _backboneTokens = new BackboneTokens("backbone_tokens", config.Backbone, config.ImageSize, d, config.InitScale, Precision, init);
+        }
         _textPositions = new Parameter(torch.empty(config.MaxTextTokens, d));
         SwitchInit.Embedding(_textPositions, init);
         _modality = new Parameter(torch.empty(2, d));
@@ -111,8 +126,11 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
     /// <summary>Device of the parameters.</summary>
     public Device Device => _logitScale.device;
 
-    /// <summary>Embeds [B, 3, S, S] images.</summary>
+    /// <summary>Embeds [B, 3, S, S] images (an encoder with its own patch tokens).</summary>
     public EncoderOutput EncodeImages(Tensor images) => call(EncoderInput.ForImages(images));
+
+    /// <summary>Embeds images from their backbone feature maps and colour cells (an encoder with a <see cref="EncoderConfig.Backbone"/>).</summary>
+    public EncoderOutput EncodeImageFeatures(Tensor features, Tensor? colorCells) => call(EncoderInput.ForImageFeatures(features, colorCells));
 
     /// <summary>Embeds [B, T] token ids with their [B, T] padding mask (true = real token).</summary>
     public EncoderOutput EncodeTexts(Tensor tokenIds, Tensor tokenMask) => call(EncoderInput.ForTexts(tokenIds, tokenMask));
@@ -121,8 +139,8 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
     public override EncoderOutput forward(EncoderInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        (Tensor hidden, SequenceMask mask) = input.Images is not null
-            ? EmbedImages(input.Images)
+        (Tensor hidden, SequenceMask mask) = input.Images is not null ? EmbedImages(input.Images)
+            : input.Features is not null ? EmbedImageFeatures(input.Features, input.ColorCells)
             : EmbedTexts(input.TokenIds!, input.TokenMask!);
         hidden = _inputDropout.call(hidden);
 
@@ -169,6 +187,13 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
 
     private (Tensor Hidden, SequenceMask Mask) EmbedImages(Tensor images)
     {
+        if (_patchEmbedding is null)
+        {
+            throw new ArgumentException(
+                $"Encoder '{Config.Name}' reads images through the backbone {Config.Backbone!.Identity.Name}: give it feature maps " +
+                "(EncodeImageFeatures, with ImageTower.Read), not pixels.", nameof(images));
+        }
+
         int size = Config.ImageSize;
         if (images.dim() != 4 || images.shape[1] != 3 || images.shape[2] != size || images.shape[3] != size)
         {
@@ -178,8 +203,20 @@ public sealed class MultimodalEncoder : nn.Module<EncoderInput, EncoderOutput>
         }
 
         Tensor hidden = _patchEmbedding.call(images.to_type(ScalarType.Float32))
-            .Plus(_imagePositions)
+            .Plus(_imagePositions!)
             .Plus(_modality[ImageModality]);
+        return (hidden, SequenceMask.None);
+    }
+
+    private (Tensor Hidden, SequenceMask Mask) EmbedImageFeatures(Tensor features, Tensor? colorCells)
+    {
+        if (_backboneTokens is null)
+        {
+            throw new ArgumentException(
+                $"Encoder '{Config.Name}' reads pixels with its own patch tokens; it has no backbone to take feature maps from.", nameof(features));
+        }
+
+        Tensor hidden = _backboneTokens.call(features, colorCells).Plus(_modality[ImageModality]);
         return (hidden, SequenceMask.None);
     }
 

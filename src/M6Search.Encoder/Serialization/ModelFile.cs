@@ -10,50 +10,88 @@ namespace M6Search.Encoder.Serialization;
 
 /// <summary>
 /// Reads and writes encoder model files: one self-describing file holding a JSON header (format version, config,
-/// tokenizer settings, training provenance, SHA-256 of the weights) and the TorchSharp state dict. Saving is atomic;
-/// loading checks format, version, config, tokenizer and checksum and fails with a <see cref="ModelFileException"/> that
-/// names the file and the problem.
+/// tokenizer settings, training provenance, SHA-256 of the weights) and the TorchSharp state dict. An encoder that
+/// reads a pretrained backbone names it in its config (package, version, SHA-256 of its files); the backbone's weights
+/// are not in the file unless training changed them, and then only that part (<c>backbone.bin</c>). Saving is atomic;
+/// loading checks format, version, config, tokenizer and checksums and fails with a <see cref="ModelFileException"/>
+/// that names the file and the problem.
 /// </summary>
 public static class ModelFile
 {
     /// <summary>The value of <see cref="ModelFileHeader.Format"/>.</summary>
     public const string FormatName = "m6search-encoder";
 
-    /// <summary>The container layout this build writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The newest container layout this build writes and reads: 2 for encoders with a backbone (their config and the
+    /// optional <c>backbone.bin</c> are new, so a build that only knows 1 refuses them plainly), 1 for the rest, which
+    /// stay readable by every earlier build.
+    /// </summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The layout of encoders with their own patch tokens (every file before issue 15).</summary>
+    public const int PatchTokensFormatVersion = 1;
 
     /// <summary>Conventional file extension.</summary>
     public const string Extension = ".m6model";
 
     private const string HeaderEntry = "header.json";
     private const string WeightsEntry = "weights.bin";
+    private const string BackboneEntry = "backbone.bin";
 
     /// <summary>Writes <paramref name="model"/> to <paramref name="path"/> (atomically) and returns the header written.</summary>
+    /// <param name="path">The model file.</param>
+    /// <param name="model">The encoder.</param>
+    /// <param name="tokenizer">Its tokenizer (the config's default when null).</param>
+    /// <param name="provenance">How it was trained.</param>
+    /// <param name="backboneWeights">
+    /// The backbone weights training changed (<see cref="ImageTower.TrainedWeights"/>): required exactly when the
+    /// config's <see cref="ImageBackboneConfig.Trained"/> is not none.
+    /// </param>
     public static ModelFileHeader Save(
-        string path, MultimodalEncoder model, TokenizerOptions? tokenizer = null, TrainingProvenance? provenance = null)
+        string path, MultimodalEncoder model, TokenizerOptions? tokenizer = null, TrainingProvenance? provenance = null, byte[]? backboneWeights = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         ArgumentNullException.ThrowIfNull(model);
         tokenizer ??= TokenizerOptions.For(model.Config);
         CheckTokenizer(model.Config, tokenizer, path);
+        bool trainedBackbone = model.Config.Backbone is { Trained: not Backbone.Modules.BackboneTrainable.None };
+        if (trainedBackbone != backboneWeights is not null)
+        {
+            throw new ArgumentException(
+                trainedBackbone
+                    ? $"Encoder '{model.Config.Name}' trained backbone weights ({model.Config.Backbone!.Trained}); save them with it."
+                    : $"Encoder '{model.Config.Name}' has no trained backbone weights to save.",
+                nameof(backboneWeights));
+        }
 
         byte[] weights = WeightsOf(model);
         string sha = ContainerFile.Sha256(weights);
+        string? backboneSha = backboneWeights is null ? null : ContainerFile.Sha256(backboneWeights);
+        // The version names all the weights the model depends on that the file carries.
+        string versionSha = backboneSha is null ? sha : ContainerFile.Sha256(Encoding.ASCII.GetBytes(sha + backboneSha));
         var header = new ModelFileHeader
         {
             Format = FormatName,
-            FormatVersion = FormatVersion,
-            ModelVersion = $"{model.Config.Name}-{sha[..12]}",
+            FormatVersion = model.Config.Backbone is null ? PatchTokensFormatVersion : FormatVersion,
+            ModelVersion = $"{model.Config.Name}-{versionSha[..12]}",
             CreatedUtc = DateTimeOffset.UtcNow,
             Config = model.Config,
             Tokenizer = tokenizer,
             Provenance = provenance,
             WeightsSha256 = sha,
             WeightsBytes = weights.LongLength,
+            BackboneWeightsSha256 = backboneSha,
+            BackboneWeightsBytes = backboneWeights?.LongLength,
             Runtime = ComputeDevice.Describe(),
         };
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(header, ContainerFile.Json);
-        ContainerFile.WriteAtomic(path, [(HeaderEntry, json), (WeightsEntry, weights)]);
+        var entries = new List<(string, byte[])> { (HeaderEntry, json), (WeightsEntry, weights) };
+        if (backboneWeights is not null)
+        {
+            entries.Add((BackboneEntry, backboneWeights));
+        }
+
+        ContainerFile.WriteAtomic(path, entries);
         return header;
     }
 
@@ -65,7 +103,11 @@ public static class ModelFile
         return ValidHeader(ContainerFile.ReadAll(path), path);
     }
 
-    /// <summary>Rebuilds the encoder in <paramref name="path"/> on <paramref name="device"/> (CPU by default), in eval mode.</summary>
+    /// <summary>
+    /// Rebuilds the encoder in <paramref name="path"/> on <paramref name="device"/> (CPU by default), in eval mode. An
+    /// encoder with a backbone comes with the backbone weights the file carries (if any); <see cref="ImageTower.Load"/>
+    /// locates the backbone itself.
+    /// </summary>
     /// <param name="path">The model file.</param>
     /// <param name="device">Where the weights go.</param>
     /// <param name="expectedConfig">When given, the file's config must equal it.</param>
@@ -90,6 +132,19 @@ public static class ModelFile
         }
 
         ContainerFile.VerifySha256(weights, header.WeightsSha256, WeightsEntry, path);
+        byte[]? backboneWeights = null;
+        if (header.BackboneWeightsSha256 is { } backboneSha)
+        {
+            backboneWeights = ContainerFile.Entry(entries, BackboneEntry, path);
+            if (backboneWeights.LongLength != header.BackboneWeightsBytes)
+            {
+                throw new ModelFileException(
+                    path, $"'{BackboneEntry}' has {backboneWeights.LongLength} bytes, the header says {header.BackboneWeightsBytes} (truncated or corrupt).");
+            }
+
+            ContainerFile.VerifySha256(backboneWeights, backboneSha, BackboneEntry, path);
+        }
+
         var model = new MultimodalEncoder(header.Config);
         try
         {
@@ -100,7 +155,7 @@ public static class ModelFile
             }
 
             model.eval();
-            return new LoadedModel(model, header);
+            return new LoadedModel(model, header, backboneWeights);
         }
         catch
         {
@@ -145,10 +200,24 @@ public static class ModelFile
             throw new ModelFileException(path, $"it is a '{header.Format}' file, not an M6Search encoder model ('{FormatName}').");
         }
 
-        if (header.FormatVersion != FormatVersion)
+        if (header.FormatVersion is < PatchTokensFormatVersion or > FormatVersion)
         {
             throw new ModelFileException(
-                path, $"it has format version {header.FormatVersion}; this build reads version {FormatVersion} only.");
+                path, $"it has format version {header.FormatVersion}; this build reads versions {PatchTokensFormatVersion} to {FormatVersion}.");
+        }
+
+        if (header.Config.Backbone is not null && header.FormatVersion < FormatVersion)
+        {
+            throw new ModelFileException(path, $"it names an image backbone but has format version {header.FormatVersion}; backbone encoders are version {FormatVersion}.");
+        }
+
+        bool trainedBackbone = header.Config.Backbone is { Trained: not Backbone.Modules.BackboneTrainable.None };
+        if (trainedBackbone != header.BackboneWeightsSha256 is not null)
+        {
+            throw new ModelFileException(
+                path, trainedBackbone
+                    ? $"its config says the backbone's {header.Config.Backbone!.Trained} weights were trained, but the header names no '{BackboneEntry}'."
+                    : $"the header names a '{BackboneEntry}', but the config's backbone is locked or absent.");
         }
 
         try
@@ -182,5 +251,6 @@ public static class ModelFile
 
     private static string Describe(EncoderConfig config) =>
         $"d={config.ModelDim}, layers={config.Layers}, experts={config.Experts}, groups={config.ExpertGroups}, " +
-        $"image={config.ImageSize}/{config.PatchSize}, dense={config.Dense}";
+        $"image={config.ImageSize}/{config.PatchSize}, dense={config.Dense}" +
+        (config.Backbone is { } backbone ? $", backbone={backbone.Identity.Name} {backbone.Stage} colour {backbone.ColorGrid}x{backbone.ColorCell} trained {backbone.Trained}" : "");
 }

@@ -33,6 +33,15 @@ public sealed record ModelFileHeader
     /// <summary>Length in bytes of the weights entry.</summary>
     public required long WeightsBytes { get; init; }
 
+    /// <summary>
+    /// Lower-case hex SHA-256 of the backbone weights entry: only when training changed backbone weights
+    /// (<see cref="ImageBackboneConfig.Trained"/>); a locked backbone's weights come from its package, never the file.
+    /// </summary>
+    public string? BackboneWeightsSha256 { get; init; }
+
+    /// <summary>Length in bytes of the backbone weights entry, with <see cref="BackboneWeightsSha256"/>.</summary>
+    public long? BackboneWeightsBytes { get; init; }
+
     /// <summary>TorchSharp and libtorch versions that wrote the weights.</summary>
     public string? Runtime { get; init; }
 }

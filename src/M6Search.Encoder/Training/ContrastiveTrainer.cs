@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
@@ -16,11 +17,14 @@ namespace M6Search.Encoder.Training;
 /// temperature, plus the MoE auxiliary losses. AdamW with warm-up and cosine decay, global gradient clipping, gradient
 /// accumulation over micro-batches, bfloat16 matmuls on CUDA, optional activation checkpointing. A step whose loss or
 /// gradient is not finite changes nothing and is logged. Checkpoints hold everything needed to continue exactly.
+/// An encoder with a pretrained backbone trains on cached features when the backbone is locked, or on pixels through
+/// its <see cref="ImageTower"/> when training changes backbone weights (<see cref="ImageBackboneConfig.Trained"/>).
 /// Not thread-safe: one thread drives a trainer.
 /// </summary>
 public sealed class ContrastiveTrainer : IDisposable
 {
     private readonly MultimodalEncoder _model;
+    private readonly ImageTower? _tower;
     private readonly TrainerOptions _options;
     private readonly Device _device;
     private readonly ILogger _logger;
@@ -35,11 +39,28 @@ public sealed class ContrastiveTrainer : IDisposable
     /// <param name="options">Trainer settings.</param>
     /// <param name="device">Where to train.</param>
     /// <param name="logger">Receives skipped steps and checkpoint notes.</param>
-    /// <param name="ownsModel">Dispose the model with the trainer.</param>
+    /// <param name="ownsModel">Dispose the model (and the tower) with the trainer.</param>
+    /// <param name="tower">
+    /// The image side of an encoder with a backbone: required when the config trains backbone weights; otherwise
+    /// optional (then pixel batches are read through it without training it; cached features need none).
+    /// </param>
     public ContrastiveTrainer(
-        MultimodalEncoder model, TrainerOptions options, Device? device = null, ILogger? logger = null, bool ownsModel = false)
+        MultimodalEncoder model, TrainerOptions options, Device? device = null, ILogger? logger = null, bool ownsModel = false, ImageTower? tower = null)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
+        if (model.Config.Backbone is null && tower is not null)
+        {
+            throw new ArgumentException($"Encoder '{model.Config.Name}' has its own patch tokens; it takes no image tower.", nameof(tower));
+        }
+
+        BackboneTrainable trained = model.Config.Backbone?.Trained ?? BackboneTrainable.None;
+        if (trained != BackboneTrainable.None && tower is null)
+        {
+            throw new ArgumentException(
+                $"Encoder '{model.Config.Name}' trains its backbone's {BackboneTrainableNames.ToName(trained)} weights: give the trainer its image tower.", nameof(tower));
+        }
+
+        _tower = tower;
         _options = options ?? throw new ArgumentNullException(nameof(options));
         options.Validate();
         _tokenizer = options.Tokenizer ?? TokenizerOptions.For(model.Config);
@@ -55,13 +76,16 @@ public sealed class ContrastiveTrainer : IDisposable
         if (_device.type != DeviceType.CPU)
         {
             _model.to(_device);
+            _tower?.MoveTo(_device);
         }
+
+        _tower?.SetTrainable(trained);
 
         bool bf16 = options.Precision == PrecisionMode.BFloat16 || (options.Precision == PrecisionMode.Auto && _device.type == DeviceType.CUDA);
         _model.Precision.Type = bf16 ? ScalarType.BFloat16 : ScalarType.Float32;
         _model.ActivationCheckpointing = options.ActivationCheckpointing;
 
-        _optimizer = new TrainerOptimizer(_model, options);
+        _optimizer = new TrainerOptimizer(_model, options, _tower);
         _schedule = new WarmupCosineSchedule(options.PeakLearningRate, options.WarmupSteps, options.TotalSteps, options.MinLearningRate);
 
         TrainerLog.Ready(
@@ -71,6 +95,9 @@ public sealed class ContrastiveTrainer : IDisposable
 
     /// <summary>The encoder being trained.</summary>
     public MultimodalEncoder Model => _model;
+
+    /// <summary>The image side of an encoder with a backbone, when the trainer has one.</summary>
+    public ImageTower? Tower => _tower;
 
     /// <summary>Settings in use.</summary>
     public TrainerOptions Options => _options;
@@ -95,15 +122,17 @@ public sealed class ContrastiveTrainer : IDisposable
     /// <exception cref="ModelFileException">The checkpoint is missing, corrupt or incompatible.</exception>
     public static ResumedTraining Resume(string checkpointPath, Device? device = null, TrainerOptions? options = null, ILogger? logger = null)
     {
-        (CheckpointHeader header, byte[] model, byte[] optimizer, byte[] random) = TrainingCheckpoint.Read(checkpointPath);
+        (CheckpointHeader header, byte[] model, byte[] optimizer, byte[] random, byte[]? backbone) = TrainingCheckpoint.Read(checkpointPath);
         var encoder = new MultimodalEncoder(header.Config);
         ContrastiveTrainer? trainer = null;
+        ImageTower? tower = null;
         try
         {
             ModelFile.LoadWeights(encoder, model, checkpointPath, header.Config.Name);
+            tower = TowerFor(header.Config, backbone, checkpointPath);
             // The router scale decides how many optimizer groups there are, so it always comes from the checkpoint.
             TrainerOptions resumed = options is null ? header.Options : options with { RouterLearningRateScale = header.Options.RouterLearningRateScale };
-            trainer = new ContrastiveTrainer(encoder, resumed, device, logger, ownsModel: true);
+            trainer = new ContrastiveTrainer(encoder, resumed, device, logger, ownsModel: true, tower);
             trainer.RestoreState(checkpointPath, header.Step, optimizer, random);
             trainer.Lineage = header.Lineage;
             TrainerLog.Resumed(trainer._logger, checkpointPath, header.Step);
@@ -114,6 +143,7 @@ public sealed class ContrastiveTrainer : IDisposable
             if (trainer is null)
             {
                 encoder.Dispose();
+                tower?.Dispose();
             }
             else
             {
@@ -127,7 +157,8 @@ public sealed class ContrastiveTrainer : IDisposable
     /// <summary>
     /// A new trainer (step 0, fresh optimizer state) whose encoder starts from the weights of a model file: continuing a
     /// shipped model whose checkpoint is not at hand, or fine-tuning it on other data. The file's config and tokenizer
-    /// are kept; <paramref name="adjust"/> may change what does not shape a weight (dropout, load balancing, capacity).
+    /// are kept; <paramref name="adjust"/> may change what does not shape a weight (dropout, load balancing, capacity,
+    /// and which backbone weights train: a locked backbone may start training its last stage or all of it).
     /// </summary>
     /// <param name="modelPath">A model file written by <see cref="ExportModel"/>.</param>
     /// <param name="options">Trainer settings; their tokenizer is replaced by the file's.</param>
@@ -143,6 +174,15 @@ public sealed class ContrastiveTrainer : IDisposable
         LoadedModel loaded = ModelFile.Load(modelPath);
         MultimodalEncoder encoder = loaded.Model;
         EncoderConfig config = adjust?.Invoke(loaded.Header.Config) ?? loaded.Header.Config;
+        if ((config.Backbone is null) != (loaded.Header.Config.Backbone is null)
+            || (config.Backbone is { } changed && changed with { Trained = BackboneTrainable.None } != loaded.Header.Config.Backbone! with { Trained = BackboneTrainable.None }))
+        {
+            loaded.Model.Dispose();
+            throw new ArgumentException(
+                $"{modelPath} reads images {(loaded.Header.Config.Backbone is { } had ? $"through {had.ShortName()}" : "with its own patch tokens")}; " +
+                "a run started from it keeps that image side (only which backbone weights train may change).", nameof(adjust));
+        }
+
         if (config != loaded.Header.Config)
         {
             config.Validate();
@@ -172,12 +212,14 @@ public sealed class ContrastiveTrainer : IDisposable
         }
 
         encoder.train();
+        ImageTower? tower = null;
         try
         {
             ModelFileHeader from = loaded.Header;
             string lineage = $"initialised from {Path.GetFileName(modelPath)} ({from.ModelVersion}, {from.Provenance?.Steps ?? 0} steps"
                 + (from.Provenance?.Notes is { } earlier ? $"; that model: {earlier})" : ")");
-            return new ContrastiveTrainer(encoder, options with { Tokenizer = loaded.Header.Tokenizer }, device, logger, ownsModel: true)
+            tower = TowerFor(config, loaded.BackboneWeights, modelPath, loaded.Header.Config.Backbone?.Trained);
+            return new ContrastiveTrainer(encoder, options with { Tokenizer = loaded.Header.Tokenizer }, device, logger, ownsModel: true, tower)
             {
                 Lineage = lineage,
             };
@@ -185,6 +227,7 @@ public sealed class ContrastiveTrainer : IDisposable
         catch
         {
             encoder.Dispose();
+            tower?.Dispose();
             throw;
         }
     }
@@ -220,11 +263,10 @@ public sealed class ContrastiveTrainer : IDisposable
             long length = ((long)(chunk + 1) * count / chunks) - start;
             double weight = length / (double)count;
             using var scope = torch.NewDisposeScope();
-            Tensor images = batch.Images.narrow(0, start, length).to(_device);
             Tensor ids = batch.TokenIds.narrow(0, start, length).to(_device);
             Tensor mask = batch.TokenMask.narrow(0, start, length).to(_device);
 
-            EncoderOutput image = _model.EncodeImages(images);
+            EncoderOutput image = EncodeImageSide(batch, start, length);
             EncoderOutput text = _model.EncodeTexts(ids, mask);
             Tensor scale = _model.LogitScale.Within(0, Math.Log(_options.MaxLogitScale)).exp();
             (Tensor contrastive, Tensor imageAccuracy, Tensor textAccuracy) = ContrastiveLoss.Compute(image.Embeddings, text.Embeddings, scale);
@@ -330,6 +372,7 @@ public sealed class ContrastiveTrainer : IDisposable
             random = buffer.ToArray();
         }
 
+        byte[]? backbone = TrainedBackboneWeights();
         var header = new CheckpointHeader
         {
             Format = TrainingCheckpoint.FormatName,
@@ -343,15 +386,15 @@ public sealed class ContrastiveTrainer : IDisposable
             Lineage = Lineage,
             EntrySha256 = new Dictionary<string, string>(),
         };
-        TrainingCheckpoint.Write(path, header, model, optimizer, random);
+        TrainingCheckpoint.Write(path, header, model, optimizer, random, backbone);
         TrainerLog.CheckpointSaved(_logger, path, _step);
     }
 
-    /// <summary>Writes the current weights as a model file for serving.</summary>
+    /// <summary>Writes the current weights (and the backbone weights training changed, if any) as a model file for serving.</summary>
     public ModelFileHeader ExportModel(string path, TrainingProvenance? provenance = null)
     {
         _model.eval();
-        return ModelFile.Save(path, _model, _tokenizer, provenance);
+        return ModelFile.Save(path, _model, _tokenizer, provenance, TrainedBackboneWeights());
     }
 
     /// <inheritdoc />
@@ -361,7 +404,68 @@ public sealed class ContrastiveTrainer : IDisposable
         if (_ownsModel)
         {
             _model.Dispose();
+            _tower?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// The image tower of an encoder read from <paramref name="source"/>: needed only when <paramref name="config"/>
+    /// trains backbone weights. It starts from the package's weights with the part the source trained
+    /// (<paramref name="sourceTrained"/>, by default the config's own) loaded over them, so a locked model may go on to
+    /// train its last stage or all of it, but a part once trained is never dropped from the model file.
+    /// </summary>
+    private static ImageTower? TowerFor(EncoderConfig config, byte[]? trainedWeights, string source, BackboneTrainable? sourceTrained = null)
+    {
+        if (config.Backbone is not { } backbone)
+        {
+            return null;
+        }
+
+        BackboneTrainable carried = sourceTrained ?? backbone.Trained;
+        if (carried > backbone.Trained)
+        {
+            throw new ArgumentException(
+                $"{source} carries trained backbone weights ({BackboneTrainableNames.ToName(carried)}); a run from it must train at least that part, " +
+                $"not {BackboneTrainableNames.ToName(backbone.Trained)}.");
+        }
+
+        if (backbone.Trained == BackboneTrainable.None)
+        {
+            return null;
+        }
+
+        try
+        {
+            return ImageTower.Load(backbone, config.ImageSize, trainedWeights, weightsPart: carried);
+        }
+        catch (Backbone.Files.BackboneException e)
+        {
+            throw new ModelFileException(source, $"its backbone {backbone.Identity.Describe()} cannot be used: {e.Message}", e);
+        }
+    }
+
+    private byte[]? TrainedBackboneWeights() =>
+        _model.Config.Backbone is { Trained: not BackboneTrainable.None } ? _tower!.TrainedWeights() : null;
+
+    /// <summary>Embeddings of rows [start, start + length) of the batch's image side, on the trainer's device.</summary>
+    private EncoderOutput EncodeImageSide(TrainingBatch batch, long start, long length)
+    {
+        if (batch.Features is { } features)
+        {
+            Tensor? cells = batch.ColorCells?.narrow(0, start, length).to(_device);
+            return _model.EncodeImageFeatures(features.narrow(0, start, length).to(_device), cells);
+        }
+
+        Tensor images = batch.Images!.narrow(0, start, length).to(_device);
+        if (_model.Config.Backbone is null)
+        {
+            return _model.EncodeImages(images);
+        }
+
+        ImageTower tower = _tower ?? throw new InvalidOperationException(
+            $"Encoder '{_model.Config.Name}' reads images through a backbone: give the trainer cached features or its image tower.");
+        ImageFeatures read = tower.Read(images);
+        return _model.EncodeImageFeatures(read.Features, read.ColorCells);
     }
 
     private void RestoreState(string path, long step, byte[] optimizer, byte[] random)

@@ -7,8 +7,10 @@ namespace M6Search.Encoder.Training;
 
 /// <summary>
 /// AdamW over the encoder's parameters in groups: matrices with weight decay; biases, norms, embedding tables and the
-/// temperature without; and, when <see cref="TrainerOptions.RouterLearningRateScale"/> is not 1, the MoE routers in a
-/// group of their own at that multiple of the learning rate, without weight decay.
+/// temperature without; when <see cref="TrainerOptions.RouterLearningRateScale"/> is not 1, the MoE routers in a
+/// group of their own at that multiple of the learning rate, without weight decay; and the weights of a trainable
+/// backbone (<see cref="ImageTower"/>) in two groups of their own (convolution weights with decay, biases without) at
+/// <see cref="TrainerOptions.BackboneLearningRateScale"/> times the learning rate.
 /// </summary>
 internal sealed class TrainerOptimizer : IDisposable
 {
@@ -19,7 +21,7 @@ internal sealed class TrainerOptimizer : IDisposable
 
     private readonly List<Parameter> _parameters;
 
-    public TrainerOptimizer(MultimodalEncoder model, TrainerOptions options)
+    public TrainerOptimizer(MultimodalEncoder model, TrainerOptions options, ImageTower? tower = null)
     {
         var decay = new List<Parameter>();
         var noDecay = new List<Parameter>();
@@ -38,25 +40,43 @@ internal sealed class TrainerOptimizer : IDisposable
             (parameter.dim() >= 2 && !isTable ? decay : noDecay).Add(parameter);
         }
 
-        _parameters = [.. decay, .. noDecay, .. routers];
+        var backboneDecay = new List<Parameter>();
+        var backboneNoDecay = new List<Parameter>();
+        foreach ((string _, Parameter parameter) in tower?.TrainableParameters() ?? [])
+        {
+            (parameter.dim() >= 2 ? backboneDecay : backboneNoDecay).Add(parameter);
+        }
+
+        _parameters = [.. decay, .. noDecay, .. routers, .. backboneDecay, .. backboneNoDecay];
         var groups = new List<AdamW.ParamGroup>
         {
             new(decay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false),
             new(noDecay, options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false),
         };
-        _groupLearningRateScales = [1, 1];
+        var scales = new List<double> { 1, 1 };
         if (ownRouterGroup)
         {
             groups.Add(new(routers, options.PeakLearningRate * options.RouterLearningRateScale, options.Beta1, options.Beta2, options.Epsilon, 0, false, false));
-            _groupLearningRateScales = [1, 1, options.RouterLearningRateScale];
+            scales.Add(options.RouterLearningRateScale);
         }
+
+        if (backboneDecay.Count + backboneNoDecay.Count > 0)
+        {
+            double rate = options.PeakLearningRate * options.BackboneLearningRateScale;
+            groups.Add(new(backboneDecay, rate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay, false, false));
+            groups.Add(new(backboneNoDecay, rate, options.Beta1, options.Beta2, options.Epsilon, 0, false, false));
+            scales.Add(options.BackboneLearningRateScale);
+            scales.Add(options.BackboneLearningRateScale);
+        }
+
+        _groupLearningRateScales = [.. scales];
 
         _optimizer = torch.optim.AdamW(
             groups,
             options.PeakLearningRate, options.Beta1, options.Beta2, options.Epsilon, options.WeightDecay);
     }
 
-    /// <summary>Parameters being trained (all of the encoder's).</summary>
+    /// <summary>Parameters being trained (all of the encoder's, and the backbone's trainable ones).</summary>
     public long ParameterCount => _parameters.Sum(p => p.numel());
 
     /// <summary>Sets each group's learning rate to <paramref name="learningRate"/> times the group's scale.</summary>

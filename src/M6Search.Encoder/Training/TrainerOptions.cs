@@ -35,6 +35,12 @@ public sealed record TrainerOptions
     /// </summary>
     public double RouterLearningRateScale { get; init; } = 1;
 
+    /// <summary>
+    /// Learning-rate multiplier for the weights of a trainable pretrained backbone (<c>--backbone-trainable
+    /// last-stage|all</c>): fine-tuning moves them more gently than the freshly initialised encoder.
+    /// </summary>
+    public double BackboneLearningRateScale { get; init; } = 0.1;
+
     /// <summary>Largest global gradient norm; gradients are scaled down to it.</summary>
     public double GradientClipNorm { get; init; } = 1.0;
 
@@ -66,6 +72,7 @@ public sealed record TrainerOptions
         Require(Beta2 is >= 0 and < 1, nameof(Beta2), "must be in [0, 1)");
         Require(Epsilon > 0, nameof(Epsilon), "must be positive");
         Require(RouterLearningRateScale > 0 && double.IsFinite(RouterLearningRateScale), nameof(RouterLearningRateScale), "must be positive and finite");
+        Require(BackboneLearningRateScale > 0 && double.IsFinite(BackboneLearningRateScale), nameof(BackboneLearningRateScale), "must be positive and finite");
         Require(GradientClipNorm > 0, nameof(GradientClipNorm), "must be positive");
         Require(AccumulationSteps >= 1, nameof(AccumulationSteps), "must be at least 1");
         Require(MaxLogitScale > 1, nameof(MaxLogitScale), "must exceed 1");

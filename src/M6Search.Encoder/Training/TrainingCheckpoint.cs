@@ -5,7 +5,8 @@ namespace M6Search.Encoder.Training;
 
 /// <summary>
 /// Layout of training checkpoints: a container (see <see cref="ModelFile"/>) with a JSON header and the model weights,
-/// the optimizer state, and the random states (dropout stream and torch's global generator), each checksummed.
+/// the optimizer state, the random states (dropout stream and torch's global generator) and, when training changes
+/// backbone weights, those weights, each checksummed.
 /// </summary>
 public static class TrainingCheckpoint
 {
@@ -19,12 +20,13 @@ public static class TrainingCheckpoint
     internal const string ModelEntry = "model.bin";
     internal const string OptimizerEntry = "optimizer.bin";
     internal const string RandomEntry = "random.bin";
+    internal const string BackboneEntry = "backbone.bin";
 
     /// <summary>The header alone, validated.</summary>
     /// <exception cref="ModelFileException">The file is missing, unreadable or incompatible.</exception>
     public static CheckpointHeader ReadHeader(string path) => Read(path).Header;
 
-    internal static void Write(string path, CheckpointHeader header, byte[] model, byte[] optimizer, byte[] random)
+    internal static void Write(string path, CheckpointHeader header, byte[] model, byte[] optimizer, byte[] random, byte[]? backbone = null)
     {
         var sums = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -32,11 +34,22 @@ public static class TrainingCheckpoint
             [OptimizerEntry] = ContainerFile.Sha256(optimizer),
             [RandomEntry] = ContainerFile.Sha256(random),
         };
+        if (backbone is not null)
+        {
+            sums[BackboneEntry] = ContainerFile.Sha256(backbone);
+        }
+
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(header with { EntrySha256 = sums }, ContainerFile.Json);
-        ContainerFile.WriteAtomic(path, [(HeaderEntry, json), (ModelEntry, model), (OptimizerEntry, optimizer), (RandomEntry, random)]);
+        var entries = new List<(string, byte[])> { (HeaderEntry, json), (ModelEntry, model), (OptimizerEntry, optimizer), (RandomEntry, random) };
+        if (backbone is not null)
+        {
+            entries.Add((BackboneEntry, backbone));
+        }
+
+        ContainerFile.WriteAtomic(path, entries);
     }
 
-    internal static (CheckpointHeader Header, byte[] Model, byte[] Optimizer, byte[] Random) Read(string path)
+    internal static (CheckpointHeader Header, byte[] Model, byte[] Optimizer, byte[] Random, byte[]? Backbone) Read(string path)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         Dictionary<string, byte[]> entries = ContainerFile.ReadAll(path);
@@ -76,6 +89,8 @@ public static class TrainingCheckpoint
             return content;
         }
 
-        return (header, Checked(ModelEntry), Checked(OptimizerEntry), Checked(RandomEntry));
+        bool trainedBackbone = header.Config.Backbone is { Trained: not Backbone.Modules.BackboneTrainable.None };
+        byte[]? backbone = trainedBackbone ? Checked(BackboneEntry) : null;
+        return (header, Checked(ModelEntry), Checked(OptimizerEntry), Checked(RandomEntry), backbone);
     }
 }

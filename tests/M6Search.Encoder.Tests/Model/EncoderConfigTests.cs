@@ -1,3 +1,5 @@
+using M6Search.Encoder.Backbone.Files;
+using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 
 namespace M6Search.Encoder.Tests.Model;
@@ -90,5 +92,38 @@ public sealed class EncoderConfigTests
         EncoderConfig? read = System.Text.Json.JsonSerializer.Deserialize<EncoderConfig>(older);
 
         Assert.Equal(EncoderConfig.Tiny, read);
+    }
+
+    [Fact]
+    public void ABackboneConfig_SurvivesJson_AndCountsFeatureAndColourTokens()
+    {
+        EncoderConfig config = EncoderConfig.Tiny.WithBackbone(
+            new ImageBackboneConfig { Identity = BackboneIdentity.ResNet18, ColorGrid = 4, ColorCell = 2 }, 160);
+
+        EncoderConfig? read = System.Text.Json.JsonSerializer.Deserialize<EncoderConfig>(System.Text.Json.JsonSerializer.Serialize(config));
+
+        Assert.Equal(config, read);
+        Assert.Equal("tiny-resnet18-s3-c4x2-160px", config.Name);
+        Assert.Equal((10 * 10) + 16, config.ImageTokenCount);
+        Assert.Equal(5 * 5, (config with { Backbone = config.Backbone! with { Stage = BackboneStage.Stage4, ColorGrid = 0 } }).ImageTokenCount);
+        Assert.Null(EncoderConfig.Tiny.Backbone);
+    }
+
+    [Theory]
+    [InlineData(100, 4, 2, "multiple of 32")]
+    [InlineData(160, 3, 2, "must divide ImageSize")]
+    [InlineData(160, -1, 2, "ColorGrid must be at least 0")]
+    public void ABackboneConfig_NamesWhatDoesNotFit(int imageSize, int colorGrid, int colorCell, string problem)
+    {
+        EncoderConfig bad = EncoderConfig.Tiny with
+        {
+            ImageSize = imageSize,
+            Backbone = new ImageBackboneConfig { Identity = BackboneIdentity.ResNet18, ColorGrid = colorGrid, ColorCell = colorCell },
+        };
+
+        var error = Assert.Throws<ArgumentException>(bad.Validate);
+
+        Assert.Equal(nameof(EncoderConfig.Backbone), error.ParamName);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 }

@@ -130,4 +130,36 @@ public sealed class MultimodalEncoderTests
     }
 
     private static ProductTokenizer Tokenizer() => new(TokenizerOptions.For(TestConfigs.Micro));
+
+    [Fact]
+    public void ABackboneEncoder_ReadsFeatureMapsAndColourCells_AndRefusesPixelsOrOtherShapes()
+    {
+        using var model = new MultimodalEncoder(TestConfigs.MicroBackbone(), seed: 2);
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        Tensor features = torch.rand([3, 256, 2, 2], generator: new Generator(1));
+        Tensor cells = torch.rand([3, 3, 4, 4], generator: new Generator(2));
+
+        EncoderOutput output = model.EncodeImageFeatures(features, cells);
+
+        Assert.Equal([3L, 24], output.Embeddings.shape);
+        Assert.Contains("feature maps", Assert.Throws<ArgumentException>(() => model.EncodeImages(torch.zeros(3, 3, 32, 32))).Message, StringComparison.Ordinal);
+        Assert.Contains("[batch, 256, 2, 2]", Assert.Throws<ArgumentException>(() => model.EncodeImageFeatures(torch.zeros(3, 512, 1, 1), cells)).Message, StringComparison.Ordinal);
+        Assert.Contains("Colour cells", Assert.Throws<ArgumentException>(() => model.EncodeImageFeatures(features, null)).Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(model.named_parameters(), p => p.name.StartsWith("patch_embedding", StringComparison.Ordinal) || p.name == "image_positions");
+    }
+
+    [Fact]
+    public void ColourTokens_ChangeTheImageEmbedding_WhileTheFeatureMapStaysTheSame()
+    {
+        using var model = new MultimodalEncoder(TestConfigs.MicroBackbone(), seed: 2);
+        model.eval();
+        using var scope = torch.NewDisposeScope();
+        Tensor features = torch.rand([1, 256, 2, 2], generator: new Generator(1));
+
+        Tensor red = model.EncodeImageFeatures(features, torch.ones(1, 3, 4, 4) * torch.tensor(new[] { 1f, -1f, -1f }).reshape(1, 3, 1, 1)).Embeddings;
+        Tensor blue = model.EncodeImageFeatures(features, torch.ones(1, 3, 4, 4) * torch.tensor(new[] { -1f, -1f, 1f }).reshape(1, 3, 1, 1)).Embeddings;
+
+        Assert.True(red.sub(blue).abs().max().item<float>() > 1e-3);
+    }
 }

@@ -89,11 +89,11 @@ public sealed class ModelFileTests : IDisposable
     {
         string path = SavedModel();
         RewriteEntry(path, "header.json", bytes => Encoding.UTF8.GetBytes(
-            Encoding.UTF8.GetString(bytes).Replace("\"formatVersion\": 1", "\"formatVersion\": 2", StringComparison.Ordinal)));
+            Encoding.UTF8.GetString(bytes).Replace("\"formatVersion\": 1", "\"formatVersion\": 3", StringComparison.Ordinal)));
 
         var error = Assert.Throws<ModelFileException>(() => ModelFile.ReadHeader(path));
 
-        Assert.Contains("format version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains("format version 3", error.Message, StringComparison.Ordinal);
         Assert.Contains(path, error.Message, StringComparison.Ordinal);
     }
 

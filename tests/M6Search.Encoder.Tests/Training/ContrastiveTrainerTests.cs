@@ -52,7 +52,7 @@ public sealed class ContrastiveTrainerTests : IDisposable
         var tokenizer = new ProductTokenizer(TokenizerOptions.For(TestConfigs.Micro));
         using var scope = torch.NewDisposeScope();
         TrainingBatch good = SyntheticPairs.Batch(tokenizer, 16, 4, seed: 1);
-        var poisoned = good with { Images = good.Images.clone().index_fill_(0, torch.tensor(new long[] { 2 }), float.NaN) };
+        var poisoned = good with { Images = good.Images!.clone().index_fill_(0, torch.tensor(new long[] { 2 }), float.NaN) };
         float[][] before = Weights(model);
 
         TrainingStepMetrics metrics = trainer.TrainStep(poisoned);
@@ -326,7 +326,7 @@ public sealed class ContrastiveTrainerTests : IDisposable
         model.parameters().Select(p => p.detach().cpu().data<float>().ToArray()).ToArray();
 
     private static TrainingBatch Slice(TrainingBatch batch, long start, long length) => new(
-        batch.Images.narrow(0, start, length),
+        batch.Images!.narrow(0, start, length),
         batch.TokenIds.narrow(0, start, length),
         batch.TokenMask.narrow(0, start, length));
 }

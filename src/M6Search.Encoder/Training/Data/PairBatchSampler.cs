@@ -3,7 +3,9 @@ namespace M6Search.Encoder.Training.Data;
 /// <summary>
 /// Deterministic batches over a <see cref="PairDataset"/>: each epoch is a permutation of the products drawn from
 /// (seed, epoch); batch b of an epoch takes the next <see cref="BatchSize"/> products, and one of each product's texts
-/// drawn from (seed, epoch, b). A batch never holds the same product twice, so no in-batch negative is a false one.
+/// drawn from (seed, epoch, b); when the images have several views, one view of each product drawn from a stream of its
+/// own (so one-view runs read exactly the batches they always did). A batch never holds the same product twice, so no
+/// in-batch negative is a false one.
 /// The last partial batch of an epoch is dropped. With a <see cref="DataPosition.Grouping"/>, the permutation is built
 /// from shuffled runs of products that share the grouping's fields (hard negatives; still each product once per epoch).
 /// Everything is a function of <see cref="DataPosition"/>, which is what makes a resumed run read the same batches as
@@ -58,7 +60,18 @@ public sealed class PairBatchSampler
             texts[i] = candidates[random.Next(candidates.Count)];
         }
 
-        return new SampledBatch(products, texts);
+        var views = new int[BatchSize];
+        int viewCount = _dataset.Images.Views;
+        if (viewCount > 1)
+        {
+            var viewRandom = new Random(Mix(position.Seed ^ 0x5EED_7A11, position.Epoch, position.NextBatch));
+            for (int i = 0; i < BatchSize; i++)
+            {
+                views[i] = viewRandom.Next(viewCount);
+            }
+        }
+
+        return new SampledBatch(products, texts, views);
     }
 
     /// <summary>The position after <paramref name="position"/> (the next epoch after the last full batch).</summary>

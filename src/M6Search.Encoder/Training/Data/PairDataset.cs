@@ -1,21 +1,17 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using M6Search.Catalog.Images;
-using M6Search.Catalog.Products;
-using M6Search.Catalog.Reading;
+using M6Search.Encoder.Training.Features;
 using M6Search.Imaging;
 using M6Search.Imaging.Errors;
 
 namespace M6Search.Encoder.Training.Data;
 
 /// <summary>
-/// Image-text training data held in memory: every product's preprocessed image once, and every text that describes
-/// it (its pair descriptions from pairs.jsonl and its catalog title). Images are decoded once, in parallel, because a
-/// training run reads each of them many times.
+/// Image-text training data held in memory: every product's image side once (decoded pixels, or a locked backbone's
+/// cached features) and every text that describes it (its pair descriptions from pairs.jsonl and its catalog title).
+/// Images are read once, in parallel, because a training run reads each of them many times. A product whose image
+/// cannot be read is listed in <see cref="Rejected"/> and left out; it never stops the load.
 /// </summary>
 public sealed class PairDataset
 {
-    private readonly float[][] _images;
     private readonly string[][] _texts;
     private readonly IReadOnlyDictionary<string, string>?[] _fields;
 
@@ -23,7 +19,7 @@ public sealed class PairDataset
         string directory,
         int imageSize,
         IReadOnlyList<string> productIds,
-        float[][] images,
+        TrainingImages images,
         string[][] texts,
         IReadOnlyDictionary<string, string>?[] fields,
         IReadOnlyList<DatasetRejection> rejected)
@@ -31,7 +27,7 @@ public sealed class PairDataset
         Directory = directory;
         ImageSize = imageSize;
         ProductIds = productIds;
-        _images = images;
+        Images = images;
         _texts = texts;
         _fields = fields;
         Rejected = rejected;
@@ -46,6 +42,9 @@ public sealed class PairDataset
     /// <summary>Products with a usable image and at least one text, in catalog order.</summary>
     public IReadOnlyList<string> ProductIds { get; }
 
+    /// <summary>The image side, one entry per product.</summary>
+    public TrainingImages Images { get; }
+
     /// <summary>Number of products.</summary>
     public int Count => ProductIds.Count;
 
@@ -55,8 +54,11 @@ public sealed class PairDataset
     /// <summary>Products left out, with the reason (bad image, no text).</summary>
     public IReadOnlyList<DatasetRejection> Rejected { get; }
 
-    /// <summary>The normalised image of product <paramref name="index"/> (3 x size x size, channel-major).</summary>
-    public ReadOnlySpan<float> Image(int index) => _images[index];
+    /// <summary>The normalised image of product <paramref name="index"/> (3 x size x size, channel-major); pixel datasets only.</summary>
+    /// <exception cref="InvalidOperationException">The dataset holds cached backbone features, not pixels.</exception>
+    public ReadOnlySpan<float> Image(int index) => Images is DecodedImages decoded
+        ? decoded.Pixels(index)
+        : throw new InvalidOperationException("This dataset holds cached backbone features, not pixels.");
 
     /// <summary>The texts that describe product <paramref name="index"/>.</summary>
     public IReadOnlyList<string> Texts(int index) => _texts[index];
@@ -83,83 +85,59 @@ public sealed class PairDataset
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(loader);
-        string pairsPath = Path.Combine(directory, "pairs.jsonl");
-        string catalogPath = Path.Combine(directory, "catalog.jsonl");
-        if (!File.Exists(pairsPath) && !File.Exists(catalogPath))
-        {
-            throw new FileNotFoundException($"Training data folder '{directory}' has neither pairs.jsonl nor catalog.jsonl.", pairsPath);
-        }
-
-        // Insertion order of the dictionary keeps the product order stable (catalog first, then pairs-only products).
-        var images = new Dictionary<string, string>(StringComparer.Ordinal);
-        var texts = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var fields = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
-        if (File.Exists(catalogPath))
-        {
-            await foreach (var product in CatalogReader.ReadProductsAsync(catalogPath, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (product.Image is null)
-                {
-                    continue;
-                }
-
-                ImageReference? reference = ImageReferenceResolver.Resolve(product, catalogPath);
-                images.TryAdd(product.Id, reference!.IsFile ? reference.FilePath! : reference.Url!.ToString());
-                fields.TryAdd(product.Id, GroupingFields(product));
-                var list = Texts(texts, product.Id);
-                if (includeTitles)
-                {
-                    list.Add(product.Title);
-                }
-            }
-        }
-
-        if (File.Exists(pairsPath))
-        {
-            await foreach (var pair in TrainingPairReader.ReadPairsAsync(pairsPath, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (!images.ContainsKey(pair.ProductId))
-                {
-                    if (!ImageReferenceResolver.TryResolve(pair.Image, directory, out var reference, out string? error))
-                    {
-                        throw new InvalidDataException($"{pairsPath}: product {pair.ProductId}: field 'image': {error}");
-                    }
-
-                    images[pair.ProductId] = reference!.IsFile ? reference.FilePath! : reference.Url!.ToString();
-                }
-
-                Texts(texts, pair.ProductId).Add(pair.Text);
-            }
-        }
-
-        string[] ids = images.Keys.ToArray();
-        var decoded = new float[ids.Length][];
-        var failures = new DatasetRejection?[ids.Length];
+        PairSources sources = await PairSources.ReadAsync(directory, includeTitles, cancellationToken).ConfigureAwait(false);
+        int count = sources.Ids.Length;
+        var decoded = new float[count][];
+        var failures = new DatasetRejection?[count];
         int done = 0;
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, ids.Length),
+            Enumerable.Range(0, count),
             new ParallelOptions { CancellationToken = cancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount },
             async (i, ct) =>
             {
                 try
                 {
-                    var image = await loader.LoadAsync(images[ids[i]], imageSize, ct).ConfigureAwait(false);
+                    var image = await loader.LoadAsync(sources.Images[i], imageSize, ct).ConfigureAwait(false);
                     decoded[i] = image.Chw;
                 }
                 catch (ImageLoadException ex)
                 {
-                    failures[i] = new DatasetRejection(ids[i], ex.Message);
+                    failures[i] = new DatasetRejection(sources.Ids[i], ex.Message);
                 }
 
                 int now = Interlocked.Increment(ref done);
-                if (now % 256 == 0 || now == ids.Length)
+                if (now % 256 == 0 || now == count)
                 {
                     imagesLoaded?.Report(now);
                 }
             }).ConfigureAwait(false);
 
-        var keptIds = new List<string>(ids.Length);
-        var keptImages = new List<float[]>(ids.Length);
+        return Assemble(directory, imageSize, sources, new DecodedImages(imageSize, decoded), failures);
+    }
+
+    /// <summary>
+    /// Reads the folder as <see cref="LoadAsync"/> does, but keeps each image's backbone features instead of its pixels:
+    /// <paramref name="caching"/> takes them from its on-disk cache or computes them once with the locked backbone.
+    /// </summary>
+    /// <exception cref="FileNotFoundException">Neither file exists.</exception>
+    public static async Task<PairDataset> LoadFeaturesAsync(
+        string directory,
+        FeatureCachingPass caching,
+        bool includeTitles = true,
+        IProgress<int>? imagesDone = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caching);
+        PairSources sources = await PairSources.ReadAsync(directory, includeTitles, cancellationToken).ConfigureAwait(false);
+        (CachedFeatureImages features, DatasetRejection?[] failures) = await caching
+            .RunAsync(sources.Ids, sources.Images, imagesDone, cancellationToken).ConfigureAwait(false);
+        return Assemble(directory, caching.ImageSize, sources, features, failures);
+    }
+
+    private static PairDataset Assemble(string directory, int imageSize, PairSources sources, TrainingImages images, DatasetRejection?[] failures)
+    {
+        string[] ids = sources.Ids;
+        var kept = new List<int>(ids.Length);
         var keptTexts = new List<string[]>(ids.Length);
         var keptFields = new List<IReadOnlyDictionary<string, string>?>(ids.Length);
         var rejected = new List<DatasetRejection>();
@@ -169,59 +147,19 @@ public sealed class PairDataset
             {
                 rejected.Add(failure);
             }
-            else if (!texts.TryGetValue(ids[i], out var list) || list.Count == 0)
+            else if (!sources.TextsById.TryGetValue(ids[i], out var list) || list.Count == 0)
             {
                 rejected.Add(new DatasetRejection(ids[i], "no text describes this product (no pair and no title)"));
             }
             else
             {
-                keptIds.Add(ids[i]);
-                keptImages.Add(decoded[i]);
+                kept.Add(i);
                 keptTexts.Add(list.ToArray());
-                keptFields.Add(fields.GetValueOrDefault(ids[i]));
+                keptFields.Add(sources.FieldsById.GetValueOrDefault(ids[i]));
             }
         }
 
-        return new PairDataset(directory, imageSize, keptIds, keptImages.ToArray(), keptTexts.ToArray(), keptFields.ToArray(), rejected);
-    }
-
-    private static Dictionary<string, string> GroupingFields(Product product)
-    {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (product.Attributes is { } attributes)
-        {
-            foreach (var (key, node) in attributes)
-            {
-                if (node is JsonValue value && value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False)
-                {
-                    fields[key] = value.ToString();
-                }
-            }
-        }
-
-        // The product's own fields win over attributes of the same name.
-        AddIfPresent(fields, "category", product.Category);
-        AddIfPresent(fields, "merchant", product.Merchant);
-        AddIfPresent(fields, "lang", product.Lang);
-        return fields;
-    }
-
-    private static void AddIfPresent(Dictionary<string, string> fields, string name, string? value)
-    {
-        if (!string.IsNullOrEmpty(value))
-        {
-            fields[name] = value;
-        }
-    }
-
-    private static List<string> Texts(Dictionary<string, List<string>> texts, string id)
-    {
-        if (!texts.TryGetValue(id, out var list))
-        {
-            list = new List<string>(3);
-            texts[id] = list;
-        }
-
-        return list;
+        return new PairDataset(
+            directory, imageSize, kept.Select(i => ids[i]).ToArray(), images.Select(kept), keptTexts.ToArray(), keptFields.ToArray(), rejected);
     }
 }

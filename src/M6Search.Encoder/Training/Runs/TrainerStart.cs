@@ -1,3 +1,4 @@
+using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Serialization;
 using M6Search.Encoder.Tokenization;
@@ -41,15 +42,55 @@ internal static class TrainerStart
         {
             string initPath = Path.GetFullPath(initFrom);
             ModelFileHeader initHeader = ModelFile.ReadHeader(initPath);
+            CheckBackboneOption(options, initHeader, initPath);
             ContrastiveTrainer initialised = ContrastiveTrainer.InitializeFrom(initPath, trainerOptions, device, options.WithRegularisation);
-            observer.Note($"{initialised.Lineage}; config {initHeader.Config.Name} from the file (--config, --expert-groups, --patch-stem, --image-size and --patch-size do not apply)");
+            observer.Note($"{initialised.Lineage}; config {initHeader.Config.Name} from the file (--config, --expert-groups, --patch-stem, --image-size, --patch-size, --backbone-stage and --color-grid do not apply)");
             return (initialised, DataPosition.Start(options.Seed, options.Grouping));
         }
 
         EncoderConfig config = options.ToEncoderConfig();
         var model = new MultimodalEncoder(config, (ulong)options.Seed);
-        var trainer = new ContrastiveTrainer(model, trainerOptions with { Tokenizer = TokenizerOptions.For(config) }, device, ownsModel: true);
-        return (trainer, DataPosition.Start(options.Seed, options.Grouping));
+        ImageTower? tower = null;
+        try
+        {
+            // A backbone that trains reads pixels through its tower in every step; a locked one trains on cached features.
+            if (config.Backbone is { Trained: not BackboneTrainable.None } backbone)
+            {
+                tower = ImageTower.Load(backbone, config.ImageSize);
+            }
+
+            var trainer = new ContrastiveTrainer(model, trainerOptions with { Tokenizer = TokenizerOptions.For(config) }, device, ownsModel: true, tower: tower);
+            return (trainer, DataPosition.Start(options.Seed, options.Grouping));
+        }
+        catch
+        {
+            model.Dispose();
+            tower?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// <c>--backbone</c> with <c>--init</c>: the model file decides its image side, so the option may only name the
+    /// backbone the file already reads.
+    /// </summary>
+    private static void CheckBackboneOption(TrainingRunOptions options, ModelFileHeader init, string initPath)
+    {
+        if (options.Backbone is not { } name)
+        {
+            return;
+        }
+
+        if (init.Config.Backbone is not { } backbone)
+        {
+            throw new InvalidOperationException(
+                $"--backbone {name}: {initPath} reads images with its own patch tokens, and a run from it keeps them; start a fresh run (without --init) to train with a backbone.");
+        }
+
+        if (!string.Equals(backbone.Identity.Name, name.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"--backbone {name}: {initPath} reads images through {backbone.Identity.Name}, and a run from it keeps that backbone.");
+        }
     }
 
     /// <summary>"none", or the fields and run length of a batch grouping.</summary>

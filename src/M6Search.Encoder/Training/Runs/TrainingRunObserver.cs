@@ -24,6 +24,16 @@ public class TrainingRunObserver
         steps();
     }
 
+    /// <summary>
+    /// Runs a long preparation with a known amount of work (the feature-caching pass: <paramref name="total"/> images):
+    /// call <paramref name="work"/> exactly once with a progress sink that receives the amount done. Override to show it.
+    /// </summary>
+    public virtual Task RunWithProgressAsync(string description, long total, Func<IProgress<int>, Task> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return work(new Progress<int>());
+    }
+
     /// <summary>A step finished (after its metrics row was written).</summary>
     public virtual void StepCompleted(TrainingStepMetrics metrics, long totalSteps)
     {

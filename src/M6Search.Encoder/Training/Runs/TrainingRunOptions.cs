@@ -1,3 +1,5 @@
+using M6Search.Encoder.Backbone.Files;
+using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Training.Data;
@@ -26,8 +28,41 @@ public sealed record TrainingRunOptions
     /// <summary>How pixels become patch tokens in a fresh run.</summary>
     public PatchStem PatchStem { get; init; } = PatchStem.Linear;
 
-    /// <summary>Image side in pixels for a fresh run; null keeps the config's.</summary>
+    /// <summary>Image side in pixels for a fresh run; null keeps the config's (<see cref="DefaultBackboneImageSize"/> with a backbone).</summary>
     public int? ImageSize { get; init; }
+
+    /// <summary>The input side of a fresh run with a <see cref="Backbone"/> when <see cref="ImageSize"/> is not given.</summary>
+    public const int DefaultBackboneImageSize = 160;
+
+    /// <summary>
+    /// A pretrained image backbone for a fresh run (<see cref="BackboneIdentity.Known"/> by name: <c>resnet18</c>); null:
+    /// the encoder's own patch tokens.
+    /// </summary>
+    public string? Backbone { get; init; }
+
+    /// <summary>The backbone feature map that becomes the image tokens (fresh runs with a backbone).</summary>
+    public BackboneStage BackboneStage { get; init; } = BackboneStage.Stage3;
+
+    /// <summary>
+    /// Which backbone weights train: none (locked; features computed once and cached), the last stage or all (for GPU
+    /// runs). Null: none for a fresh run, what the model file trained for <see cref="InitFrom"/>.
+    /// </summary>
+    public BackboneTrainable? BackboneTrainable { get; init; }
+
+    /// <summary>Own colour tokens per side with a backbone (0: none).</summary>
+    public int ColorGrid { get; init; } = 4;
+
+    /// <summary>Pixels per side of one colour token (1: its cell's mean colour).</summary>
+    public int ColorCell { get; init; } = 2;
+
+    /// <summary>Where a locked backbone's features are cached; null: <c>feature-cache</c> in the data folder.</summary>
+    public string? FeatureCacheDirectory { get; init; }
+
+    /// <summary>Views per image in the feature cache: 1 (the image itself) or more (augmented crops and mirrors as well).</summary>
+    public int FeatureViews { get; init; } = 1;
+
+    /// <summary>Learning-rate multiplier of trainable backbone weights (<see cref="TrainerOptions.BackboneLearningRateScale"/>).</summary>
+    public double BackboneLearningRateScale { get; init; } = 0.1;
 
     /// <summary>Patch side in pixels for a fresh run; null keeps the config's (or image size / 8 with <see cref="ImageSize"/>).</summary>
     public int? PatchSize { get; init; }
@@ -107,18 +142,23 @@ public sealed record TrainingRunOptions
             AccumulationSteps = AccumulationSteps,
             ActivationCheckpointing = ActivationCheckpointing,
             RouterLearningRateScale = RouterLearningRateScale,
+            BackboneLearningRateScale = BackboneLearningRateScale,
         };
         options.Validate();
         return options;
     }
 
-    /// <summary>Applies the regularisation overrides (dropout, load balancing, capacity) to <paramref name="config"/>.</summary>
+    /// <summary>
+    /// Applies the regularisation overrides (dropout, load balancing, capacity) to <paramref name="config"/>, and, when
+    /// it reads a backbone, <see cref="BackboneTrainable"/> if given.
+    /// </summary>
     public EncoderConfig WithRegularisation(EncoderConfig config) => config with
     {
         Dropout = Dropout ?? config.Dropout,
         ExpertDropout = ExpertDropout ?? config.ExpertDropout,
         LoadBalanceWeight = LoadBalanceWeight ?? config.LoadBalanceWeight,
         TrainCapacityFactor = TrainCapacityFactor ?? config.TrainCapacityFactor,
+        Backbone = config.Backbone is { } backbone && BackboneTrainable is { } trainable ? backbone with { Trained = trainable } : config.Backbone,
     };
 
     /// <summary>The encoder config of a fresh run: the named config with the shape settings and regularisation applied (validated).</summary>
@@ -129,6 +169,26 @@ public sealed record TrainingRunOptions
         if (ExpertGroups > 1)
         {
             config = config with { ExpertGroups = ExpertGroups, Name = $"{config.Name}-proto{ExpertGroups}" };
+        }
+
+        if (Backbone is { } backboneName)
+        {
+            if (PatchSize is not null || PatchStem != PatchStem.Linear)
+            {
+                throw new ArgumentException("--patch-size and --patch-stem shape the encoder's own patch tokens; with --backbone the image tokens come from the backbone.", nameof(PatchSize));
+            }
+
+            var backbone = new ImageBackboneConfig
+            {
+                Identity = BackboneIdentity.FromName(backboneName),
+                Stage = BackboneStage,
+                ColorGrid = ColorGrid,
+                ColorCell = ColorCell,
+                Trained = BackboneTrainable.GetValueOrDefault(),
+            };
+            config = WithRegularisation(config.WithBackbone(backbone, ImageSize ?? DefaultBackboneImageSize));
+            config.Validate();
+            return config;
         }
 
         if (ImageSize is { } side)

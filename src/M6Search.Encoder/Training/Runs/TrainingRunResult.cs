@@ -1,4 +1,5 @@
 using M6Search.Encoder.Serialization;
+using M6Search.Encoder.Training.Features;
 
 namespace M6Search.Encoder.Training.Runs;
 
@@ -19,6 +20,9 @@ public sealed record TrainingRunResult
 
     /// <summary>True when the time limit stopped the run before <see cref="TotalSteps"/>; a resume continues it.</summary>
     public bool StoppedEarly => Steps < TotalSteps;
+
+    /// <summary>What the feature-caching pass did (a locked backbone); null otherwise.</summary>
+    public FeatureCachingReport? FeatureCaching { get; init; }
 
     /// <summary>The metrics of the last step of this run; null when it took none.</summary>
     public TrainingStepMetrics? LastStep { get; init; }
