@@ -9,7 +9,9 @@
 # `run` is one whole experiment sized for one device call (at most 10 minutes): training stops at TRAIN_MINUTES
 # with its model written, whatever STEPS says. Settings (environment):
 #   CONFIG (tiny)  STEPS (12500)  BATCH (128)  LR (1e-3)  WARMUP (75)  SEED (1)  TRAIN_MINUTES (6)
-#   PRODUCTS (20000: the training catalog, synth seed 7)  EVAL_PRODUCTS (5000)  PAIRS_PER_PRODUCT (2)  EXTRA_TRAIN_ARGS ("")
+#   PRODUCTS (20000: the training catalog, synth seed 7)  EVAL_PRODUCTS (5000)  PAIRS_PER_PRODUCT (2)
+#   IMAGE_SIZE (224: the side m6 synth renders every catalog at; at least the model's input side)
+#   EXTRA_TRAIN_ARGS ("": for example "--backbone resnet18 --backbone-trainable last-stage", docs/gpu.md)
 #   DEVICE (cuda)  OUT (./gpu-out)  WORK (/tmp/m6gpu)
 #   TORCH_LIB (the folder with libtorch; default: the lib folder of the machine's PyTorch)
 # The evaluation catalogs are the ones docs/shipped-model.md reports on: validation (seed 4242) and unseen
@@ -32,6 +34,7 @@ run() {
   local config=${CONFIG:-tiny} steps=${STEPS:-12500} batch=${BATCH:-128} lr=${LR:-1e-3} warmup=${WARMUP:-75}
   local seed=${SEED:-1} minutes=${TRAIN_MINUTES:-6} products=${PRODUCTS:-20000} pairs=${PAIRS_PER_PRODUCT:-2}
   local eval_products=${EVAL_PRODUCTS:-5000} device=${DEVICE:-cuda} out=${OUT:-$root/gpu-out} work=${WORK:-/tmp/m6gpu}
+  local image_size=${IMAGE_SIZE:-224}
   # A call brings back at most 8 files: reports go into one archive, the model in parts of 15 MB.
   local results="$work/results"
   rm -rf "$results"
@@ -55,10 +58,10 @@ run() {
   local log="$results/run.log"
   : > "$log"
   note() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$log"; }
-  note "synth: training catalog ($products products, seed 7), validation (seed 4242), unseen (seed 20261122)"
-  [ -f "$work/train/catalog.jsonl" ] || m6 synth --out "$work/train" --products "$products" --seed 7 --pairs-per-product "$pairs" >> "$log" 2>&1
-  [ -f "$work/val/catalog.jsonl" ] || m6 synth --out "$work/val" --products "$eval_products" --seed 4242 >> "$log" 2>&1
-  [ -f "$work/unseen/catalog.jsonl" ] || m6 synth --out "$work/unseen" --products "$eval_products" --seed 20261122 >> "$log" 2>&1
+  note "synth: training catalog ($products products, seed 7), validation (seed 4242), unseen (seed 20261122), $image_size px"
+  [ -f "$work/train/catalog.jsonl" ] || m6 synth --out "$work/train" --products "$products" --seed 7 --pairs-per-product "$pairs" --image-size "$image_size" >> "$log" 2>&1
+  [ -f "$work/val/catalog.jsonl" ] || m6 synth --out "$work/val" --products "$eval_products" --seed 4242 --image-size "$image_size" >> "$log" 2>&1
+  [ -f "$work/unseen/catalog.jsonl" ] || m6 synth --out "$work/unseen" --products "$eval_products" --seed 20261122 --image-size "$image_size" >> "$log" 2>&1
 
   note "train: $config, $steps steps, batch $batch, lr $lr, at most $minutes minutes on $device"
   # shellcheck disable=SC2086 # EXTRA_TRAIN_ARGS is a list of options
