@@ -7,18 +7,22 @@ namespace M6Search.Search.Encoding;
 /// <c>M6:Search:MaxConcurrentEmbeddings</c> at once. The encoder's work is synchronous TorchSharp code
 /// with a dispose scope inside each call; the wait for a slot is the only await, and it happens before the call.
 /// Limiting concurrency keeps a burst of searches from oversubscribing the CPU threads libtorch already uses.
+/// With a <see cref="QueryEmbeddingCache"/>, a query text seen before (same model, same text as the tokenizer reads it)
+/// is answered from the cache without waiting for a slot.
 /// </summary>
 public sealed class QueryEmbedder : IDisposable
 {
     private readonly IProductEncoder _encoder;
     private readonly SemaphoreSlim _slots;
+    private readonly QueryEmbeddingCache? _cache;
     private volatile bool _closed;
 
-    public QueryEmbedder(IProductEncoder encoder, int maxConcurrentEmbeddings = 1)
+    public QueryEmbedder(IProductEncoder encoder, int maxConcurrentEmbeddings = 1, QueryEmbeddingCache? cache = null)
     {
         _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentEmbeddings);
         _slots = new SemaphoreSlim(maxConcurrentEmbeddings, maxConcurrentEmbeddings);
+        _cache = cache;
     }
 
     /// <summary>Length of every embedding.</summary>
@@ -30,20 +34,35 @@ public sealed class QueryEmbedder : IDisposable
     /// <summary>The model's version.</summary>
     public string ModelVersion => _encoder.ModelVersion;
 
-    /// <summary>The embedding of one query text.</summary>
+    /// <summary>The embedding of one query text (from the cache when it holds the text's key).</summary>
     public async Task<float[]> EmbedTextAsync(string text, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
+        ThrowIfClosed();
+        QueryEmbeddingKey key = default;
+        if (_cache is not null)
+        {
+            key = QueryEmbeddingKey.For(_encoder.ModelVersion, text);
+            if (_cache.TryGet(key) is { } cached)
+            {
+                return cached;
+            }
+        }
+
         await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        float[] vector;
         try
         {
             ThrowIfClosed();
-            return _encoder.EmbedTexts([text])[0];
+            vector = _encoder.EmbedTexts([text])[0];
         }
         finally
         {
             _slots.Release();
         }
+
+        _cache?.Add(key, vector);
+        return vector;
     }
 
     /// <summary>The embedding of one preprocessed image (3 x ImageSize x ImageSize, channel-major).</summary>

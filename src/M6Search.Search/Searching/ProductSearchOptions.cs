@@ -1,3 +1,4 @@
+using M6Search.Search.Encoding;
 using M6Search.Stores.Abstractions;
 
 namespace M6Search.Search.Searching;
@@ -31,6 +32,9 @@ public sealed class ProductSearchOptions
     /// <summary>Query embeddings computed at once (the rest wait their turn).</summary>
     public int MaxConcurrentEmbeddings { get; set; } = 1;
 
+    /// <summary>The query-embedding cache (section <c>M6:Search:EmbeddingCache</c>).</summary>
+    public QueryEmbeddingCacheOptions EmbeddingCache { get; set; } = new();
+
     /// <summary>Every problem with these settings, each naming its configuration key.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -49,6 +53,15 @@ public sealed class ProductSearchOptions
         else
         {
             errors.AddRange(FusionWeights.Validate($"{SectionName}:{nameof(FusionWeights)}"));
+        }
+
+        if (EmbeddingCache is null)
+        {
+            errors.Add($"{SectionName}:{nameof(EmbeddingCache)} must not be null.");
+        }
+        else
+        {
+            errors.AddRange(EmbeddingCache.Validate($"{SectionName}:{nameof(EmbeddingCache)}"));
         }
 
         return errors;

@@ -16,7 +16,7 @@ internal sealed class FakeEncoder : IProductEncoder
 
     public int ImageSize => 2;
 
-    public string ModelVersion => "fake-1";
+    public string ModelVersion { get; set; } = "fake-1";
 
     public int MaxConcurrentCalls => Volatile.Read(ref _maxActive);
 

@@ -73,7 +73,8 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
         try
         {
             _encoder = await Task.Run(() => _encoderLoader.Load(_options.ModelPath), stoppingToken).ConfigureAwait(false);
-            _embedder = new QueryEmbedder(_encoder, _options.Search.MaxConcurrentEmbeddings);
+            QueryEmbeddingCache? cache = _options.Search.EmbeddingCache.Enabled ? new QueryEmbeddingCache(_options.Search.EmbeddingCache) : null;
+            _embedder = new QueryEmbedder(_encoder, _options.Search.MaxConcurrentEmbeddings, cache);
             store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
             await store.EnsureCollectionAsync(CollectionSchema.ForProducts(_encoder.Dimension), stoppingToken).ConfigureAwait(false);
             var text = new SearchText();
