@@ -71,7 +71,7 @@ finally
 static async Task<Sample> TimeOneAsync(HttpClient client, string query, int k)
 {
     long start = Stopwatch.GetTimestamp();
-    using HttpResponseMessage response = await client.GetAsync(new Uri($"/api/search?q={Uri.EscapeDataString(query)}&k={k}", UriKind.Relative));
+    using HttpResponseMessage response = await client.GetAsync(new Uri($"/api/search?q={Uri.EscapeDataString(query)}&k={k}&details=true", UriKind.Relative));
     byte[] body = await response.Content.ReadAsByteArrayAsync();
     double ms = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
     response.EnsureSuccessStatusCode();

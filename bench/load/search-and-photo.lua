@@ -15,6 +15,9 @@ local function encode(text)
   return (text:gsub("[^%w%-_%.~]", function(c) return string.format("%%%02X", string.byte(c)) end))
 end
 
+-- DETAILS=true asks for every result's match details ("why it matched"), as the API answered before they were optional.
+local details = os.getenv("DETAILS") == "true" and "&details=true" or ""
+
 local boundary = "m6loadboundary7d1f"
 local photo_bodies = {}
 for path in string.gmatch(os.getenv("PHOTOS") or "", "[^,]+") do
@@ -51,10 +54,10 @@ end
 function request()
   sent = sent + 1
   if sent % photo_every == 0 then
-    return wrk.format("POST", "/api/search/image?k=20", photo_headers, photo_bodies[sent % #photo_bodies + 1])
+    return wrk.format("POST", "/api/search/image?k=20" .. details, photo_headers, photo_bodies[sent % #photo_bodies + 1])
   end
   next_index = next_index % #queries + 1
-  return wrk.format("GET", "/api/search?k=20&q=" .. encode(queries[next_index]))
+  return wrk.format("GET", "/api/search?k=20" .. details .. "&q=" .. encode(queries[next_index]))
 end
 
 response = statuses_lib.response

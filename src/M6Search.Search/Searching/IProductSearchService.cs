@@ -12,7 +12,9 @@ public interface IProductSearchService
 
     /// <summary>A photo's embedding against the image and title vectors, fused by RRF.</summary>
     /// <param name="chw">The preprocessed photo: 3 x ImageSize x ImageSize floats, channel-major.</param>
-    Task<SearchResults> SearchByImageAsync(float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default);
+    /// <param name="includeMatchDetails">Compute each result's match details (two more store searches).</param>
+    Task<SearchResults> SearchByImageAsync(
+        float[] chw, int limit, int offset, SearchFilters filters, bool includeMatchDetails, CancellationToken cancellationToken = default);
 
     /// <summary>Products whose images look like this product's; null when the product does not exist.</summary>
     Task<SearchResults?> MoreLikeThisAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken = default);

@@ -17,9 +17,10 @@ namespace M6Search.Search.Searching;
 /// shopper typed) and the title vectors, and the query's words search the lexical vectors; the store fuses the three
 /// rankings with <see cref="ReciprocalRankFusion"/> (Qdrant's <c>rrf</c>, k and per-channel weights from
 /// <see cref="ProductSearchOptions"/>). The query's lexical vector comes from the same <see cref="LexicalVectorizer"/>
-/// the indexer writes titles with, so its terms hash exactly as the stored title vectors do. Match details repeat each
-/// channel's search alone (same filter, same candidate depth as the fusion) and score its ranks with the same fusion,
-/// so a result's channel contributions add up to its fused score. This is the one code path that ranks products for a
+/// the indexer writes titles with, so its terms hash exactly as the stored title vectors do. Match details, computed
+/// only when the caller asks (<see cref="SearchQuery.IncludeMatchDetails"/>), repeat each channel's search alone (same
+/// filter, same candidate depth as the fusion) and score its ranks with the same fusion, so a result's channel
+/// contributions add up to its fused score. This is the one code path that ranks products for a
 /// query: the search page, the HTTP API, the merchant dashboard, <c>m6 search</c> and <c>m6 eval</c> all ask it.
 /// </summary>
 public sealed class ProductSearchService : IProductSearchService
@@ -56,8 +57,10 @@ public sealed class ProductSearchService : IProductSearchService
         (await MeasuredAsync(SearchTelemetry.TextKind, async () => await TextSearchAsync(query, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))!;
 
     public async Task<SearchResults> SearchByImageAsync(
-        float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default) =>
-        (await MeasuredAsync(SearchTelemetry.ImageKind, async () => await ImageSearchAsync(chw, limit, offset, filters, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))!;
+        float[] chw, int limit, int offset, SearchFilters filters, bool includeMatchDetails, CancellationToken cancellationToken = default) =>
+        (await MeasuredAsync(
+            SearchTelemetry.ImageKind,
+            async () => await ImageSearchAsync(chw, limit, offset, filters, includeMatchDetails, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false))!;
 
     public Task<SearchResults?> MoreLikeThisAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken = default) =>
         MeasuredAsync(SearchTelemetry.SimilarKind, () => SimilarSearchAsync(productId, limit, filters, cancellationToken));
@@ -99,7 +102,7 @@ public sealed class ProductSearchService : IProductSearchService
         start = Stopwatch.GetTimestamp();
         IReadOnlyList<SearchResultItem> items = query.IncludeMatchDetails
             ? await ExplainAsync(page, channels, query.Filters, query.Text, cancellationToken).ConfigureAwait(false)
-            : page.Hits.Select(hit => new SearchResultItem(hit.Point.Product, hit.Score, null)).ToList();
+            : WithoutDetails(page);
         double detailsMs = query.IncludeMatchDetails ? Stopwatch.GetElapsedTime(start).TotalMilliseconds : 0;
 
         return new SearchResults
@@ -112,7 +115,7 @@ public sealed class ProductSearchService : IProductSearchService
     }
 
     private async Task<SearchResults> ImageSearchAsync(
-        float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken)
+        float[] chw, int limit, int offset, SearchFilters filters, bool includeMatchDetails, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(chw);
         ArgumentNullException.ThrowIfNull(filters);
@@ -128,14 +131,16 @@ public sealed class ProductSearchService : IProductSearchService
         double embeddingMs = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
 
         var channels = new Channels(vector, vector, null);
-        Page page = await FusedSearchAsync(channels, limit, offset, SearchSort.Relevance, filters, withVectors: true, cancellationToken).ConfigureAwait(false);
+        Page page = await FusedSearchAsync(channels, limit, offset, SearchSort.Relevance, filters, includeMatchDetails, cancellationToken).ConfigureAwait(false);
         start = Stopwatch.GetTimestamp();
-        IReadOnlyList<SearchResultItem> items = await ExplainAsync(page, channels, filters, queryText: null, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<SearchResultItem> items = includeMatchDetails
+            ? await ExplainAsync(page, channels, filters, queryText: null, cancellationToken).ConfigureAwait(false)
+            : WithoutDetails(page);
         return new SearchResults
         {
             Items = items,
             HasMore = page.HasMore,
-            Timings = new SearchTimings(embeddingMs, page.StoreMs, Stopwatch.GetElapsedTime(start).TotalMilliseconds),
+            Timings = new SearchTimings(embeddingMs, page.StoreMs, includeMatchDetails ? Stopwatch.GetElapsedTime(start).TotalMilliseconds : 0),
         };
     }
 
@@ -275,6 +280,9 @@ public sealed class ProductSearchService : IProductSearchService
 
         return result;
     }
+
+    private static List<SearchResultItem> WithoutDetails(Page page) =>
+        page.Hits.Select(hit => new SearchResultItem(hit.Point.Product, hit.Score, null)).ToList();
 
     private async Task<IReadOnlyList<SearchResultItem>> ExplainAsync(
         Page page, Channels channels, SearchFilters filters, string? queryText, CancellationToken cancellationToken)

@@ -18,6 +18,10 @@ public sealed record SearchQuery
     /// <summary>The channels to fuse: all of them for shoppers; one alone to measure it (<c>m6 eval</c>).</summary>
     public SearchChannels Channels { get; init; } = SearchChannels.All;
 
-    /// <summary>Compute per-result match details (per-channel ranks, image against title, missing words).</summary>
-    public bool IncludeMatchDetails { get; init; } = true;
+    /// <summary>
+    /// Compute per-result match details (per-channel ranks, image against title, missing words). Off unless asked for:
+    /// they cost one more store search per channel (the search page asks for them for the page it shows; the API when
+    /// a client sends <c>details=true</c>).
+    /// </summary>
+    public bool IncludeMatchDetails { get; init; }
 }

@@ -31,7 +31,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
     [Fact]
     public async Task Search_FindsTheBumpyCup_ThroughItsImage_WhenTheTitleOmitsBumpy()
     {
-        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10, IncludeMatchDetails = true });
 
         SearchResultItem bumpy = Assert.Single(results.Items, item => item.Product.Id == "p-bumpy");
         Assert.Equal(1, bumpy.Match!.Image!.Rank);
@@ -45,7 +45,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
     [Fact]
     public async Task Search_RanksTitlesSharingTheQueryWords_InTheLexicalChannel()
     {
-        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "Green Vase", Limit = 10 });
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "Green Vase", Limit = 10, IncludeMatchDetails = true });
 
         SearchResultItem vase = Assert.Single(results.Items, item => item.Product.Id == "p-vase");
         Assert.Equal(1, vase.Match!.Lexical!.Rank);
@@ -56,7 +56,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
     [Fact]
     public async Task Search_ChannelContributionsAddUpToTheFusedScore()
     {
-        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10, IncludeMatchDetails = true });
 
         Assert.NotEmpty(results.Items);
         foreach (SearchResultItem item in results.Items)
@@ -73,7 +73,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
         var options = new ProductSearchOptions { FusionWeights = new FusionWeightOptions { Image = 2f, Text = 1f, Lexical = 0.5f } };
         var weighted = new ProductSearchService(_catalog.Store, _embedder, LexicalVectorizer.Default, new SearchText(), options);
 
-        SearchResults results = await weighted.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+        SearchResults results = await weighted.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10, IncludeMatchDetails = true });
 
         Assert.NotEmpty(results.Items);
         foreach (SearchResultItem item in results.Items)
@@ -93,7 +93,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
         var options = new ProductSearchOptions { FusionWeights = new FusionWeightOptions { Image = 0f } };
         var titlesOnly = new ProductSearchService(_catalog.Store, _embedder, LexicalVectorizer.Default, new SearchText(), options);
 
-        SearchResults results = await titlesOnly.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+        SearchResults results = await titlesOnly.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10, IncludeMatchDetails = true });
 
         Assert.All(results.Items, item =>
         {
@@ -105,7 +105,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
     [Fact]
     public async Task Search_RanksByTheImageChannelAlone_WhenOnlyItIsAsked()
     {
-        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 4, Channels = SearchChannels.Image });
+        SearchResults results = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 4, Channels = SearchChannels.Image, IncludeMatchDetails = true });
         IReadOnlyList<SearchHit> byImage = await _catalog.Store.SearchAsync(new VectorQuery
         {
             Using = "image",
@@ -221,7 +221,7 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
     [Fact]
     public async Task SearchByImage_RanksProductsWithTheSameImageFirst()
     {
-        SearchResults results = await _service.SearchByImageAsync([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 4, 0, new SearchFilters());
+        SearchResults results = await _service.SearchByImageAsync([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 4, 0, new SearchFilters(), includeMatchDetails: true);
 
         string[] bestByImage = results.Items.Where(i => i.Match!.Image!.Rank <= 2).Select(i => i.Product.Id).Order().ToArray();
         Assert.Equal(["p-bumpy", "p-vase"], bestByImage);
@@ -230,9 +230,33 @@ public sealed class ProductSearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Search_LeavesOutMatchDetails_UnlessAsked_AndRanksTheSame()
+    {
+        SearchResults plain = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10 });
+        SearchResults detailed = await _service.SearchAsync(new SearchQuery { Text = "bumpy coffee cup", Limit = 10, IncludeMatchDetails = true });
+
+        Assert.All(plain.Items, item => Assert.Null(item.Match));
+        Assert.All(detailed.Items, item => Assert.NotNull(item.Match));
+        Assert.Equal(detailed.Items.Select(i => (i.Product.Id, i.Score)), plain.Items.Select(i => (i.Product.Id, i.Score)));
+        Assert.Equal(0, plain.Timings.DetailsMs);
+    }
+
+    [Fact]
+    public async Task SearchByImage_LeavesOutMatchDetails_UnlessAsked_AndRanksTheSame()
+    {
+        float[] photo = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        SearchResults plain = await _service.SearchByImageAsync(photo, 4, 0, new SearchFilters(), includeMatchDetails: false);
+        SearchResults detailed = await _service.SearchByImageAsync(photo, 4, 0, new SearchFilters(), includeMatchDetails: true);
+
+        Assert.All(plain.Items, item => Assert.Null(item.Match));
+        Assert.All(detailed.Items, item => Assert.NotNull(item.Match));
+        Assert.Equal(detailed.Items.Select(i => (i.Product.Id, i.Score)), plain.Items.Select(i => (i.Product.Id, i.Score)));
+    }
+
+    [Fact]
     public async Task SearchByImage_RejectsAnImageOfTheWrongSize()
     {
-        await Assert.ThrowsAsync<SearchValidationException>(() => _service.SearchByImageAsync(new float[5], 10, 0, new SearchFilters()));
+        await Assert.ThrowsAsync<SearchValidationException>(() => _service.SearchByImageAsync(new float[5], 10, 0, new SearchFilters(), includeMatchDetails: false));
     }
 
     [Fact]

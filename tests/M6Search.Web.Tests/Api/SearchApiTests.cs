@@ -30,7 +30,7 @@ public sealed class SearchApiTests : IAsyncLifetime
     [Fact]
     public async Task Search_ReturnsResults_WithScoresPayloadAttributesAndMatchDetails()
     {
-        using JsonDocument body = await GetJsonAsync("/api/search?q=bumpy%20coffee%20cup&k=5");
+        using JsonDocument body = await GetJsonAsync("/api/search?q=bumpy%20coffee%20cup&k=5&details=true");
 
         JsonElement results = body.RootElement.GetProperty("results");
         JsonElement bumpy = results.EnumerateArray().Single(r => r.GetProperty("id").GetString() == "p-bumpy");
@@ -39,6 +39,20 @@ public sealed class SearchApiTests : IAsyncLifetime
         Assert.Equal(1, bumpy.GetProperty("match").GetProperty("image").GetProperty("rank").GetInt32());
         Assert.Equal(["bumpy"], bumpy.GetProperty("match").GetProperty("missingWords").EnumerateArray().Select(w => w.GetString()));
         Assert.Equal("/images/p-bumpy", bumpy.GetProperty("imageUrl").GetString());
+    }
+
+    [Fact]
+    public async Task Search_LeavesOutMatchDetails_UnlessTheClientAsksForThem()
+    {
+        using JsonDocument plain = await GetJsonAsync("/api/search?q=bumpy%20coffee%20cup&k=5");
+        using JsonDocument detailed = await GetJsonAsync("/api/search?q=bumpy%20coffee%20cup&k=5&details=true");
+
+        JsonElement[] plainResults = plain.RootElement.GetProperty("results").EnumerateArray().ToArray();
+        Assert.NotEmpty(plainResults);
+        Assert.All(plainResults, r => Assert.Equal(JsonValueKind.Null, r.GetProperty("match").ValueKind));
+        Assert.Equal(
+            detailed.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("id").GetString()),
+            plainResults.Select(r => r.GetProperty("id").GetString()));
     }
 
     [Fact]

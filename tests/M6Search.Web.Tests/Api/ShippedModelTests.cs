@@ -26,7 +26,7 @@ public sealed class ShippedModelTests
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.True(File.Exists(Path.Combine(data.DataDir, "demo", "catalog.jsonl")));
 
-        using JsonDocument body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=bumpy%20coffee%20cup&k=10", UriKind.Relative)));
+        using JsonDocument body = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/search?q=bumpy%20coffee%20cup&k=10&details=true", UriKind.Relative)));
         JsonElement[] results = body.RootElement.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(10, results.Length);
         Assert.All(results, r => Assert.True(r.GetProperty("payload").TryGetProperty("attributes", out _)));

@@ -38,9 +38,13 @@ internal sealed class FakeSearchService : IProductSearchService
 
     public List<float[]> Photos { get; } = [];
 
-    public Task<SearchResults> SearchByImageAsync(float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default)
+    public List<bool> PhotoDetails { get; } = [];
+
+    public Task<SearchResults> SearchByImageAsync(
+        float[] chw, int limit, int offset, SearchFilters filters, bool includeMatchDetails, CancellationToken cancellationToken = default)
     {
         Photos.Add(chw);
+        PhotoDetails.Add(includeMatchDetails);
         return Task.FromResult(Page([Item("p-photo", "Red Cup")]));
     }
 

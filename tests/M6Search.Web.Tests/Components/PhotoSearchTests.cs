@@ -19,6 +19,7 @@ public sealed class PhotoSearchTests : ComponentTestBase
         page.WaitForAssertion(() => Assert.Equal("Red Cup", page.Find("[data-testid=result-title]").TextContent));
         float[] photo = Assert.Single(Search.Photos);
         Assert.Equal(3 * 8 * 8, photo.Length);
+        Assert.True(Assert.Single(Search.PhotoDetails));
         Assert.Contains("cup.jpg", page.Find("[data-testid=results-heading]").TextContent, StringComparison.Ordinal);
     }
 

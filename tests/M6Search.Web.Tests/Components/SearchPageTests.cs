@@ -19,7 +19,9 @@ public sealed class SearchPageTests : ComponentTestBase
         page.Find("button[data-testid=search-button]").Click();
 
         page.WaitForAssertion(() => Assert.Equal(2, page.FindAll("[data-testid=result]").Count));
-        Assert.Equal("bumpy cup", Assert.Single(Search.Queries).Text);
+        SearchQuery query = Assert.Single(Search.Queries);
+        Assert.Equal("bumpy cup", query.Text);
+        Assert.True(query.IncludeMatchDetails); // the page shows "why it matched" for the results it shows
         Assert.Equal(["White Ceramic Cup", "Glass Cup"], page.FindAll("[data-testid=result-title]").Select(e => e.TextContent));
     }
 

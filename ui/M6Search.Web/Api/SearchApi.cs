@@ -31,10 +31,11 @@ public static class SearchApi
         api.MapGet("/search", SearchAsync)
             .WithName("Search")
             .WithSummary("Hybrid product search: the query against product images, titles and title words, fused by RRF.")
-            .WithDescription("q: 1-256 characters, English or Chinese. k: 1-100 (default 20). minPrice/maxPrice >= 0, minPrice <= maxPrice. sort: relevance, price_asc, price_desc.");
+            .WithDescription("q: 1-256 characters, English or Chinese. k: 1-100 (default 20). minPrice/maxPrice >= 0, minPrice <= maxPrice. sort: relevance, price_asc, price_desc. details=true: each result's match (why it matched; off by default, it costs three more store searches).");
         api.MapPost("/search/image", SearchByImageAsync)
             .WithName("SearchByImage")
             .WithSummary("Search by photo: multipart/form-data with an 'image' file (JPEG, PNG or WebP, at most M6:Upload:MaxImageBytes) and an antiforgery token from GET /api/antiforgery.")
+            .WithDescription("k, offset and the filters as for GET /api/search. details=true: each result's match (why it matched; off by default).")
             .WithMetadata(new RequestSizeLimitAttribute(maxUploadBytes + (64 * 1024)))
             .DisableAntiforgery()
             .AddEndpointFilter(ValidateAntiforgeryAsync);
@@ -61,6 +62,7 @@ public static class SearchApi
                 Offset = parameters.Offset ?? 0,
                 Filters = parameters.ToFilters(),
                 Sort = parameters.ParseSort(),
+                IncludeMatchDetails = parameters.Details ?? false,
             };
             SearchResults results = await search.SearchAsync(query, cancellationToken);
             return TypedResults.Ok(ToResponse(q, results, query.Limit, query.Offset));
@@ -95,7 +97,7 @@ public static class SearchApi
                 chw = await photos.PrepareAsync(stream, image.Length, image.ContentType, image.FileName, search.ImageSize, cancellationToken);
             }
 
-            SearchResults results = await search.SearchByImageAsync(chw, k, offset, parameters.ToFilters(), cancellationToken);
+            SearchResults results = await search.SearchByImageAsync(chw, k, offset, parameters.ToFilters(), parameters.Details ?? false, cancellationToken);
             return TypedResults.Ok(ToResponse(null, results, k, offset));
         }
         catch (PhotoUploadException exception)

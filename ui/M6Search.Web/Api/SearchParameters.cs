@@ -22,6 +22,9 @@ public sealed class SearchParameters
     /// <summary><c>relevance</c> (default), <c>price_asc</c> or <c>price_desc</c>.</summary>
     public string? Sort { get; init; }
 
+    /// <summary><c>true</c>: each result carries its match details ("why it matched"; costs more store searches). Default false.</summary>
+    public bool? Details { get; init; }
+
     public SearchFilters ToFilters() => new() { Category = Category, Merchant = Merchant, MinPrice = MinPrice, MaxPrice = MaxPrice };
 
     /// <summary>The sort order; throws <see cref="SearchValidationException"/> naming <c>sort</c> for an unknown value.</summary>

@@ -28,10 +28,11 @@ public sealed class AdmittedSearchService : IProductSearchService
         return await _inner.SearchAsync(query, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<SearchResults> SearchByImageAsync(float[] chw, int limit, int offset, SearchFilters filters, CancellationToken cancellationToken = default)
+    public async Task<SearchResults> SearchByImageAsync(
+        float[] chw, int limit, int offset, SearchFilters filters, bool includeMatchDetails, CancellationToken cancellationToken = default)
     {
         using RateLimitLease lease = await _admission.EnterAsync(cancellationToken).ConfigureAwait(false);
-        return await _inner.SearchByImageAsync(chw, limit, offset, filters, cancellationToken).ConfigureAwait(false);
+        return await _inner.SearchByImageAsync(chw, limit, offset, filters, includeMatchDetails, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<SearchResults?> MoreLikeThisAsync(string productId, int limit, SearchFilters filters, CancellationToken cancellationToken = default)

@@ -142,7 +142,7 @@ public sealed partial class SearchPage : IDisposable
         SearchFilters filters = Filters();
         SearchSort sort = _sort;
         bool answered = await StartAsync($"Results for “{text}”", (offset, token) => search.SearchAsync(
-            new SearchQuery { Text = text, Filters = filters, Sort = sort, Limit = PageSize, Offset = offset }, token));
+            new SearchQuery { Text = text, Filters = filters, Sort = sort, Limit = PageSize, Offset = offset, IncludeMatchDetails = true }, token));
 
         if (answered)
         {
@@ -184,7 +184,7 @@ public sealed partial class SearchPage : IDisposable
         }
 
         SearchFilters filters = Filters();
-        await StartAsync($"Products that look like “{file.Name}”", (offset, token) => search.SearchByImageAsync(chw, PageSize, offset, filters, token));
+        await StartAsync($"Products that look like “{file.Name}”", (offset, token) => search.SearchByImageAsync(chw, PageSize, offset, filters, includeMatchDetails: true, token));
     }
 
     private async Task MoreLikeThisAsync(string productId)
