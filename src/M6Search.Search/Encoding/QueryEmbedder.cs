@@ -8,21 +8,41 @@ namespace M6Search.Search.Encoding;
 /// with a dispose scope inside each call; the wait for a slot is the only await, and it happens before the call.
 /// Limiting concurrency keeps a burst of searches from oversubscribing the CPU threads libtorch already uses.
 /// With a <see cref="QueryEmbeddingCache"/>, a query text seen before (same model, same text as the tokenizer reads it)
-/// is answered from the cache without waiting for a slot.
+/// is answered from the cache without waiting for a slot. With <see cref="QueryBatchingOptions"/>, query texts that
+/// queue together are embedded in one forward pass (<see cref="QueryTextBatcher"/>).
 /// </summary>
 public sealed class QueryEmbedder : IDisposable
 {
     private readonly IProductEncoder _encoder;
     private readonly SemaphoreSlim _slots;
     private readonly QueryEmbeddingCache? _cache;
+    private readonly QueryTextBatcher? _batcher;
     private volatile bool _closed;
 
-    public QueryEmbedder(IProductEncoder encoder, int maxConcurrentEmbeddings = 1, QueryEmbeddingCache? cache = null)
+    /// <param name="encoder">The encoder; it belongs to the caller.</param>
+    /// <param name="maxConcurrentEmbeddings">Encoder calls at once (queries, query batches, photos and indexing batches).</param>
+    /// <param name="cache">Kept query embeddings; null embeds every query.</param>
+    /// <param name="batching">Query texts embedded together; null (or a <see cref="QueryBatchingOptions.MaxBatch"/> of 1) embeds each alone.</param>
+    public QueryEmbedder(
+        IProductEncoder encoder, int maxConcurrentEmbeddings = 1, QueryEmbeddingCache? cache = null, QueryBatchingOptions? batching = null)
     {
         _encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxConcurrentEmbeddings);
         _slots = new SemaphoreSlim(maxConcurrentEmbeddings, maxConcurrentEmbeddings);
         _cache = cache;
+        if (batching is not null)
+        {
+            IReadOnlyList<string> errors = batching.Validate("QueryBatching");
+            if (errors.Count > 0)
+            {
+                throw new ArgumentException(string.Join(" ", errors), nameof(batching));
+            }
+
+            if (batching.MaxBatch > 1)
+            {
+                _batcher = new QueryTextBatcher(batching, EmbedBatchAsync);
+            }
+        }
     }
 
     /// <summary>Length of every embedding.</summary>
@@ -49,16 +69,23 @@ public sealed class QueryEmbedder : IDisposable
             }
         }
 
-        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
         float[] vector;
-        try
+        if (_batcher is not null)
         {
-            ThrowIfClosed();
-            vector = _encoder.EmbedTexts([text])[0];
+            vector = await _batcher.EmbedAsync(text, cancellationToken).ConfigureAwait(false);
         }
-        finally
+        else
         {
-            _slots.Release();
+            await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                ThrowIfClosed();
+                vector = _encoder.EmbedTexts([text])[0];
+            }
+            finally
+            {
+                _slots.Release();
+            }
         }
 
         _cache?.Add(key, vector);
@@ -108,7 +135,26 @@ public sealed class QueryEmbedder : IDisposable
     /// disposed, because a caller may still hold or wait for one, and the encoder belongs to whoever created this
     /// embedder (<c>MoeProductEncoder.Dispose</c> waits for the embeddings in progress).
     /// </summary>
-    public void Dispose() => _closed = true;
+    public void Dispose()
+    {
+        _closed = true;
+        _batcher?.Dispose();
+    }
+
+    /// <summary>One forward pass for a batch of query texts, in a slot like any other encoder call.</summary>
+    private async Task<float[][]> EmbedBatchAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ThrowIfClosed();
+            return _encoder.EmbedTexts(texts);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
 
     private void ThrowIfClosed() => ObjectDisposedException.ThrowIf(_closed, this);
 

@@ -35,6 +35,9 @@ public sealed class ProductSearchOptions
     /// <summary>The query-embedding cache (section <c>M6:Search:EmbeddingCache</c>).</summary>
     public QueryEmbeddingCacheOptions EmbeddingCache { get; set; } = new();
 
+    /// <summary>Batching of query embeddings that arrive together (section <c>M6:Search:QueryBatching</c>).</summary>
+    public QueryBatchingOptions QueryBatching { get; set; } = new();
+
     /// <summary>Every problem with these settings, each naming its configuration key.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -62,6 +65,15 @@ public sealed class ProductSearchOptions
         else
         {
             errors.AddRange(EmbeddingCache.Validate($"{SectionName}:{nameof(EmbeddingCache)}"));
+        }
+
+        if (QueryBatching is null)
+        {
+            errors.Add($"{SectionName}:{nameof(QueryBatching)} must not be null.");
+        }
+        else
+        {
+            errors.AddRange(QueryBatching.Validate($"{SectionName}:{nameof(QueryBatching)}"));
         }
 
         return errors;

@@ -26,6 +26,24 @@ public sealed class LoadedEncoderRoutingTests : IDisposable
     }
 
     [Fact]
+    public void LoadedEncoder_EmbedsAQueryAloneAsInABatchOfLongerAndShorterQueries()
+    {
+        // The search app batches the query texts that queue together (QueryEmbedder's micro-batching): padding to the
+        // longest text and the batch mates' tokens must not change a query's embedding.
+        string path = CollapsedModel();
+        using var encoder = MoeProductEncoder.Load(path, DeviceChoice.Cpu, batchSize: 8);
+        string[] queries = ["cup", "bumpy coffee cup with a handle and a saucer", "凹凸的咖啡杯", "red", "striped canvas tote bag"];
+
+        float[][] batched = encoder.EmbedTexts(queries);
+
+        for (int i = 0; i < queries.Length; i++)
+        {
+            float[] alone = encoder.EmbedTexts([queries[i]])[0];
+            Assert.All(alone.Zip(batched[i]), pair => Assert.Equal(pair.First, pair.Second, 4));
+        }
+    }
+
+    [Fact]
     public void LoadedEncoder_WithSwitchEvaluationCapacity_LetsBatchMatesChangeAnEmbedding()
     {
         string path = CollapsedModel();

@@ -22,6 +22,9 @@ internal sealed class FakeEncoder : IProductEncoder
 
     public int Calls { get; private set; }
 
+    /// <summary>How many texts each <see cref="EmbedTexts"/> call embedded, in call order.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<int> TextBatchSizes { get; } = new();
+
     public TimeSpan CallDuration { get; set; } = TimeSpan.Zero;
 
     /// <summary>When set, every call blocks until it is signalled.</summary>
@@ -34,7 +37,7 @@ internal sealed class FakeEncoder : IProductEncoder
         return vector;
     }
 
-    public float[][] EmbedTexts(IReadOnlyList<string> texts) => Track(() => texts.Select(text =>
+    public float[][] EmbedTexts(IReadOnlyList<string> texts) => Track(() => Record(texts).Select(text =>
     {
         string lower = text.ToLowerInvariant();
         int axis = Array.FindIndex(Axes, word => lower.Contains(word, StringComparison.Ordinal));
@@ -50,6 +53,12 @@ internal sealed class FakeEncoder : IProductEncoder
 
     public void Dispose()
     {
+    }
+
+    private IReadOnlyList<string> Record(IReadOnlyList<string> texts)
+    {
+        TextBatchSizes.Enqueue(texts.Count);
+        return texts;
     }
 
     private float[][] Track(Func<float[][]> work)

@@ -17,8 +17,13 @@ public sealed class RateLimitOptions
     /// <summary>Actions inside the interactive pages one client may take per window.</summary>
     public int InteractivePermitLimit { get; set; } = 60;
 
-    /// <summary>Searches (text, photo, more like this, dashboard rankings) running at once in the whole app.</summary>
-    public int ConcurrentSearches { get; set; } = 4;
+    /// <summary>
+    /// Searches (text, photo, more like this, dashboard rankings) running at once in the whole app. 8 (was 4): the query
+    /// texts of the searches running at once are embedded in one forward pass (<c>M6:Search:QueryBatching</c>), so more
+    /// of them at once make bigger batches; 4 held a cold query stream to 285 searches/s on 2 cores, 8 gave 394 and 16
+    /// only 408 for more memory (docs/benchmarks-search.md, "Load test").
+    /// </summary>
+    public int ConcurrentSearches { get; set; } = 8;
 
     /// <summary>Searches waiting for one of the <see cref="ConcurrentSearches"/>; past it a search is refused at once (429).</summary>
     public int SearchQueueLimit { get; set; } = 64;

@@ -74,7 +74,7 @@ public sealed partial class SearchRuntimeInitializer : BackgroundService
         {
             _encoder = await Task.Run(() => _encoderLoader.Load(_options.ModelPath), stoppingToken).ConfigureAwait(false);
             QueryEmbeddingCache? cache = _options.Search.EmbeddingCache.Enabled ? new QueryEmbeddingCache(_options.Search.EmbeddingCache) : null;
-            _embedder = new QueryEmbedder(_encoder, _options.Search.MaxConcurrentEmbeddings, cache);
+            _embedder = new QueryEmbedder(_encoder, _options.Search.MaxConcurrentEmbeddings, cache, _options.Search.QueryBatching);
             store = await OpenStoreAsync(stoppingToken).ConfigureAwait(false);
             await store.EnsureCollectionAsync(CollectionSchema.ForProducts(_encoder.Dimension), stoppingToken).ConfigureAwait(false);
             var text = new SearchText();
