@@ -18,12 +18,12 @@ public sealed class RateLimitOptions
     public int InteractivePermitLimit { get; set; } = 60;
 
     /// <summary>
-    /// Searches (text, photo, more like this, dashboard rankings) running at once in the whole app. 8 (was 4): the query
+    /// Searches (text, photo, more like this, dashboard rankings) running at once in the whole app. 16 (was 4): the query
     /// texts of the searches running at once are embedded in one forward pass (<c>M6:Search:QueryBatching</c>), so more
-    /// of them at once make bigger batches; 4 held a cold query stream to 285 searches/s on 2 cores, 8 gave 394 and 16
-    /// only 408 for more memory (docs/benchmarks-search.md, "Load test").
+    /// of them at once make bigger batches. A cold query stream on 2 cores: 4 gave 285 searches/s; 8 gave 315 (p99
+    /// 350 ms) and 16 gave 341 (p99 304 ms) back to back, for about 120 MB more memory (docs/benchmarks-search.md).
     /// </summary>
-    public int ConcurrentSearches { get; set; } = 8;
+    public int ConcurrentSearches { get; set; } = 16;
 
     /// <summary>Searches waiting for one of the <see cref="ConcurrentSearches"/>; past it a search is refused at once (429).</summary>
     public int SearchQueueLimit { get; set; } = 64;
