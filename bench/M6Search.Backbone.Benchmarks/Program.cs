@@ -10,7 +10,8 @@ using M6Search.Shared;
 using TorchSharp;
 
 // Images per second of the backbone (preprocessing + network, pooled output) in our TorchSharp modules and in ONNX
-// Runtime running the package's own graphs, same batch, same threads, same pixels. Warm-up, then repetitions; medians.
+// Runtime running the package's own graphs, same batch, same threads, same pixels. Warm-up, then repetitions in which
+// the engines take turns; medians.
 var options = BenchmarkOptions.Parse(args);
 // libtorch's OpenMP threads read OMP_WAIT_POLICY when libtorch loads; ONNX Runtime gets the same choice, so both
 // engines either spin while idle (their defaults) or sleep at once (PASSIVE, better on a busy machine).
@@ -42,11 +43,11 @@ foreach (int side in options.Sides)
         }
 
         int calls = Math.Max(1, (options.MinImagesPerRepetition + batch - 1) / batch);
-        Measurement? ours = null;
-        Measurement? reference = null;
+        var engines = new List<Action>();
+        OnnxRuntimeReference? ort = null;
         if (options.Engines.Contains("torch"))
         {
-            ours = Measure(options, batch, calls, () =>
+            engines.Add(() =>
             {
                 using var scope = torch.NewDisposeScope();
                 using var inference = torch.inference_mode();
@@ -57,10 +58,15 @@ foreach (int side in options.Sides)
 
         if (options.Engines.Contains("ort"))
         {
-            using var ort = new OnnxRuntimeReference(files.PreprocessFile, files.NetworkFile, graph, side, options.Threads, exposeStages: false, spinning);
-            reference = Measure(options, batch, calls, () => ort.Run(pixels, batch, side));
+            ort = new OnnxRuntimeReference(files.PreprocessFile, files.NetworkFile, graph, side, options.Threads, exposeStages: false, spinning);
+            engines.Add(() => ort.Run(pixels, batch, side));
         }
 
+        // The engines take turns within each repetition, so that other load on a shared machine hits both alike.
+        var measured = Measure(options, batch, calls, engines);
+        ort?.Dispose();
+        Measurement? ours = options.Engines.Contains("torch") ? measured[0] : null;
+        Measurement? reference = options.Engines.Contains("ort") ? measured[^1] : null;
         string ratio = ours is { } a && reference is { } b ? (a.ImagesPerSecond / b.ImagesPerSecond).ToString("F2", CultureInfo.InvariantCulture) : "-";
         Console.WriteLine($"| {side} | {batch} | {Format(ours?.ImagesPerSecond)} | {Format(reference?.ImagesPerSecond)} | {ratio} | " +
                           $"{Format(ours?.CpuMillisecondsPerImage)} | {Format(reference?.CpuMillisecondsPerImage)} |");
@@ -69,33 +75,39 @@ foreach (int side in options.Sides)
 
 // Wall-clock images/s and, less sensitive to other load on a shared machine, the CPU time this process spent per image
 // (all its threads; spinning worker threads count too). Medians over the repetitions.
-static Measurement Measure(BenchmarkOptions options, int batch, int calls, Action run)
+static Measurement[] Measure(BenchmarkOptions options, int batch, int calls, List<Action> engines)
 {
-    for (int i = 0; i < options.Warmup; i++)
+    foreach (var run in engines)
     {
-        run();
-    }
-
-    var rates = new List<double>();
-    var cpu = new List<double>();
-    using var process = Process.GetCurrentProcess();
-    for (int r = 0; r < options.Repetitions; r++)
-    {
-        process.Refresh();
-        var cpuBefore = process.TotalProcessorTime;
-        var watch = Stopwatch.StartNew();
-        for (int c = 0; c < calls; c++)
+        for (int i = 0; i < options.Warmup; i++)
         {
             run();
         }
-
-        var elapsed = watch.Elapsed;
-        process.Refresh();
-        rates.Add(batch * calls / elapsed.TotalSeconds);
-        cpu.Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds / (batch * calls));
     }
 
-    return new Measurement(Median(rates), Median(cpu));
+    var rates = engines.Select(_ => new List<double>()).ToArray();
+    var cpu = engines.Select(_ => new List<double>()).ToArray();
+    using var process = Process.GetCurrentProcess();
+    for (int r = 0; r < options.Repetitions; r++)
+    {
+        for (int e = 0; e < engines.Count; e++)
+        {
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            for (int c = 0; c < calls; c++)
+            {
+                engines[e]();
+            }
+
+            var elapsed = watch.Elapsed;
+            process.Refresh();
+            rates[e].Add(batch * calls / elapsed.TotalSeconds);
+            cpu[e].Add((process.TotalProcessorTime - cpuBefore).TotalMilliseconds / (batch * calls));
+        }
+    }
+
+    return engines.Select((_, e) => new Measurement(Median(rates[e]), Median(cpu[e]))).ToArray();
 }
 
 static double Median(List<double> values)

@@ -46,6 +46,27 @@ public sealed class PreprocessTests(BackboneFixture fixture)
     }
 
     [Fact]
+    public void Preprocess_GivesTheSameValuesOnEveryCallAndSide_WhenItsMeanImageShiftIsReused()
+    {
+        using var scope = torch.NewDisposeScope();
+        var meanImage = ResNetPreprocessImporter.ImportMeanImage(fixture.Files.PreprocessFile);
+        using var preprocess = new ResNetPreprocess("preprocess", meanImage, BackbonePixelInput.Raw);
+        var mean = torch.tensor(meanImage.Values, meanImage.Shape);
+        foreach (int side in new[] { 128, 224, 128, 160, 224 })
+        {
+            var pixels = torch.randint(0, 256, [1, 3, side, side], generator: new Generator((ulong)side)).to(float32);
+            var resized = side == 224 ? mean : nn.functional.interpolate(mean, size: [side, side], mode: InterpolationMode.Bilinear, align_corners: false);
+
+            // Computed once in inference mode, the cached shift must still serve a later pass that records gradients.
+            using (side == 128 ? torch.inference_mode() : null)
+            {
+                var output = preprocess.call(pixels);
+                Assert.True(torch.equal(output, pixels.flip(1) - resized).all().item<bool>(), $"side {side}");
+            }
+        }
+    }
+
+    [Fact]
     public void PixelInput_RejectsEncodingsItCannotUndo()
     {
         Assert.Throws<ArgumentException>(() => new BackbonePixelInput([0f, 0f], [1f, 1f, 1f], 1f));

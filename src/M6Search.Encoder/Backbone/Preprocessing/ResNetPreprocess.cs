@@ -23,6 +23,9 @@ public sealed class ResNetPreprocess : nn.Module<Tensor, Tensor>
     [ComponentName(Name = "offset")]
     private readonly Tensor _offset;
 
+    // Not a Tensor field: a cache, not state (see Shift).
+    private readonly Dictionary<(long Height, long Width, string Device), Tensor> _shifts = [];
+
     /// <param name="name">Module name.</param>
     /// <param name="meanImage">[1, 3, H, W] in BGR order, as stored in ResNetPreprocess.onnx.</param>
     /// <param name="input">How the incoming floats encode the pixels.</param>
@@ -63,14 +66,53 @@ public sealed class ResNetPreprocess : nn.Module<Tensor, Tensor>
             throw new ArgumentException($"Expected RGB images [B, 3, H, W], got [{string.Join(", ", pixels.shape)}].", nameof(pixels));
         }
 
-        long height = pixels.shape[2];
-        long width = pixels.shape[3];
         using var scope = torch.NewDisposeScope();
-        var mean = (height, width) == MeanImageSize
-            ? _meanImage
-            : nn.functional.interpolate(_meanImage, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
         // For Raw input this is exactly ONNX's Sub: bgr * 1 + (0 - mean).
-        var shift = mean.neg().PlusInPlace(_offset);
-        return pixels.flip(1).mul_(_scale).PlusInPlace(shift).MoveToOuterDisposeScope();
+        return pixels.flip(1).mul_(_scale).PlusInPlace(Shift(pixels.shape[2], pixels.shape[3])).MoveToOuterDisposeScope();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            lock (_shifts)
+            {
+                foreach (var shift in _shifts.Values)
+                {
+                    shift.Dispose();
+                }
+
+                _shifts.Clear();
+            }
+        }
+
+        base.Dispose(disposing);
+    }
+
+    /// <summary>
+    /// <c>offset - mean image</c> at this input size on the mean image's device, computed once (the bilinear resize
+    /// of the mean image is most of the preprocessing's cost at batch 1) and kept out of the dispose scopes.
+    /// </summary>
+    private Tensor Shift(long height, long width)
+    {
+        var key = (height, width, _meanImage.device.ToString());
+        lock (_shifts)
+        {
+            if (_shifts.TryGetValue(key, out var cached))
+            {
+                return cached;
+            }
+
+            // A plain tensor even when the caller is in inference mode, so that later training passes may use it.
+            using var normal = torch.inference_mode(false);
+            using var noGrad = torch.no_grad();
+            using var scope = torch.NewDisposeScope();
+            var mean = (height, width) == MeanImageSize
+                ? _meanImage
+                : nn.functional.interpolate(_meanImage, size: [height, width], mode: InterpolationMode.Bilinear, align_corners: false);
+            var shift = mean.neg().PlusInPlace(_offset).DetachFromDisposeScope();
+            _shifts.Add(key, shift);
+            return shift;
+        }
     }
 }
