@@ -14,8 +14,9 @@ public sealed partial class M6InfoTests
         string output = run.Output;
         Assert.True(run.ExitCode == 0, $"m6 info exited {run.ExitCode}:\n{output}{run.Error}");
 
-        Assert.Contains("config tiny (4 layers, d 128, 8 experts", output, StringComparison.Ordinal);
-        Assert.Contains("64 px in 8 px patches, linear patch stem", output, StringComparison.Ordinal);
+        Assert.Contains("config tiny-resnet18-s4-c4x2-128px (4 layers, d 128, 8 experts", output, StringComparison.Ordinal);
+        Assert.Contains("128 px through resnet18 (Microsoft.ML.DnnImageFeaturizer.ResNet18 0.24.0", output, StringComparison.Ordinal);
+        Assert.Contains("stage 4 (4x4 tokens of 512 channels) and 4x4 colour tokens of 2x2 pixels; backbone weights trained: none", output, StringComparison.Ordinal);
         // tiny has MoE feed-forwards in layers 1 and 3; each line gives the std and 8 row norms, all positive and finite.
         var routers = RouterLine().Matches(output);
         Assert.Equal(["1", "3"], routers.Select(m => m.Groups["layer"].Value));
