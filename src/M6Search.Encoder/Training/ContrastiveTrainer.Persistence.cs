@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
@@ -6,7 +5,6 @@ using M6Search.Encoder.Runtime;
 using M6Search.Encoder.Serialization;
 using M6Search.Encoder.Tokenization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text;
 using M6Search.Encoder.Backbone.Modules;
 using M6Search.Encoder.Model;
 using M6Search.Encoder.Runtime;
-using M6Search.Encoder.Serialization;
 using M6Search.Encoder.Tokenization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
