@@ -78,7 +78,7 @@ if [ -n "$from" ] && [ -d "$from/usr/share/openclipart/svg" ]; then
 else
   debs="$work/debs"
   mkdir -p "$debs"
-  if [ -n "$from" ]; then
+  if [ -n "$from" ] && [ "$(cd "$from" && pwd -P)" != "$(cd "$debs" && pwd -P)" ]; then
     cp "$from"/openclipart-svg_*.deb "$from"/openclipart-png_*.deb "$debs"/
   elif ! ls "$debs"/openclipart-svg_*.deb "$debs"/openclipart-png_*.deb > /dev/null 2>&1; then
     note "apt-get download openclipart-svg openclipart-png (about 150 MB)"
